@@ -1,0 +1,135 @@
+#include "Cli.h"
+
+#include "CommandContext.h"
+#include "DemoCommand.h"
+#include "common/WorkspaceLocation.h"
+#include "common/Clock.h"
+#include "common/WorkbenchError.h"
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <functional>
+#include <vector>
+
+namespace workbench::app {
+namespace {
+
+struct CommandSpec {
+    QString name;
+    QString synopsis;
+    QString summary;
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(const CommandContext &)> run;
+};
+
+const std::vector<CommandSpec> &commands()
+{
+    static const std::vector<CommandSpec> specs = {
+        {QStringLiteral("demo"),
+         QStringLiteral("demo [--conversations N] [--months M] [--end YYYY-MM] [--seed S] [--export DIR]"),
+         QStringLiteral("Fill an empty workspace with a realistic synthetic support queue."), addDemoOptions,
+         runDemoCommand},
+    };
+    return specs;
+}
+
+QString programName()
+{
+    return QStringLiteral("escalation-workbench");
+}
+
+QString overallUsage()
+{
+    QString text = QStringLiteral("Usage: %1 [--db FILE]            open the workbench window\n"
+                                  "       %1 COMMAND [OPTIONS]      run a command\n\n"
+                                  "Audit the hand-offs of AI customer-support assistants.\n\nCommands:\n")
+                       .arg(programName());
+    for (const CommandSpec &spec : commands())
+        text += QStringLiteral("  %1  %2\n").arg(spec.name.leftJustified(10), spec.summary);
+    text += QStringLiteral("\nEvery command takes --db FILE (default: the workspace the window opens, now %1)\n"
+                           "and --help. Exit codes: 0 success, 1 a user error, 2 a usage error.\n")
+                .arg(QDir::toNativeSeparators(defaultWorkspacePath()));
+    return text;
+}
+
+} // namespace
+
+QString CommandContext::workspacePath() const
+{
+    const QString given = parser.value(QStringLiteral("db"));
+    return given.isEmpty() ? defaultWorkspacePath() : given;
+}
+
+std::unique_ptr<Database> CommandContext::openWorkspace() const
+{
+    return Database::open(workspacePath());
+}
+
+bool isCliInvocation(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    return !first.startsWith(QLatin1Char('-')) || first == QLatin1String("--help") || first == QLatin1String("-h") ||
+           first == QLatin1String("--version");
+}
+
+int runCli(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        out << overallUsage();
+        return ExitSuccess;
+    }
+    if (first == QLatin1String("--version")) {
+        out << programName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return ExitSuccess;
+    }
+    const auto &specs = commands();
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const CommandSpec &s) { return s.name == first; });
+    if (spec == specs.end()) {
+        err << programName() << ": unknown command \"" << first << "\"\n\n" << overallUsage();
+        return ExitUsageError;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(spec->summary);
+    parser.addOption({QStringLiteral("db"), QStringLiteral("The workspace file (default: the one the window opens)."),
+                      QStringLiteral("FILE")});
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    spec->addOptions(parser);
+    QStringList commandArguments = arguments.mid(2);
+    commandArguments.prepend(programName() + QLatin1Char(' ') + spec->name);
+    auto usageFailure = [&](const QString &message) {
+        err << programName() << ' ' << spec->name << ": " << message << "\nUsage: " << programName() << ' '
+            << spec->synopsis << "\nTry '" << programName() << ' ' << spec->name << " --help'.\n";
+        return ExitUsageError;
+    };
+    if (!parser.parse(commandArguments))
+        return usageFailure(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        out << "Usage: " << programName() << ' ' << spec->synopsis << "\n\n"
+            << parser.helpText().section(QLatin1Char('\n'), 1);
+        return ExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageFailure(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    const SystemClock clock;
+    const CommandContext context{parser, out, err, clock};
+    try {
+        return spec->run(context);
+    } catch (const UsageError &error) {
+        return usageFailure(error.message);
+    } catch (const WorkbenchError &error) {
+        out.flush();
+        err << programName() << ' ' << spec->name << ": " << error.message() << '\n';
+        return ExitUserError;
+    }
+}
+
+} // namespace workbench::app

@@ -1,0 +1,20 @@
+#include "common/WorkspaceLocation.h"
+#include "cli/Cli.h"
+#include "gui/GuiMain.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (workbench::app::isCliInvocation(arguments)) {
+        // A command needs no display: a plain core application runs it anywhere, over SSH or in cron.
+        QCoreApplication application(argc, argv);
+        workbench::setOrganisationAndApplicationNames();
+        return workbench::app::runCli(application.arguments());
+    }
+    return workbench::app::runGui(argc, argv);
+}

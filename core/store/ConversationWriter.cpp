@@ -1,0 +1,119 @@
+#include "ConversationWriter.h"
+
+#include "Database.h"
+#include "DerivedFacts.h"
+#include "SqliteStatement.h"
+
+#include <sqlite3.h>
+
+namespace workbench {
+namespace {
+
+// Parameter order shared by the insert and the update; ?1 is the conversation id.
+constexpr const char *kInsert =
+    "INSERT INTO conversations (conversation_id, created_at, escalated, category_id, channel_id, team_id,"
+    " agent_id, customer_id, escalated_at, ai_confidence, csat, first_contact_resolution, handle_time_seconds,"
+    " sentiment, transcript, escalation_reason, handoff_seq, signals)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+constexpr const char *kUpdate =
+    "UPDATE conversations SET created_at = ?2, escalated = ?3, category_id = ?4, channel_id = ?5, team_id = ?6,"
+    " agent_id = ?7, customer_id = ?8, escalated_at = ?9, ai_confidence = ?10, csat = ?11,"
+    " first_contact_resolution = ?12, handle_time_seconds = ?13, sentiment = ?14, transcript = ?15,"
+    " escalation_reason = ?16, handoff_seq = ?17, signals = ?18"
+    " WHERE id = ?19";
+
+std::optional<qint64> optionalInt(const std::optional<int> &value)
+{
+    return value ? std::optional<qint64>(*value) : std::nullopt;
+}
+
+std::optional<qint64> optionalBool(const std::optional<bool> &value)
+{
+    return value ? std::optional<qint64>(*value ? 1 : 0) : std::nullopt;
+}
+
+} // namespace
+
+ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db)
+{
+    sqlite3 *handle = db.handle();
+    m_findId = std::make_unique<SqliteStatement>(handle, "SELECT id FROM conversations WHERE conversation_id = ?1");
+    m_insert = std::make_unique<SqliteStatement>(handle, kInsert);
+    m_update = std::make_unique<SqliteStatement>(handle, kUpdate);
+    m_deleteMessages = std::make_unique<SqliteStatement>(handle, "DELETE FROM messages WHERE conversation_ref = ?1");
+    m_insertMessage = std::make_unique<SqliteStatement>(
+        handle, "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+}
+
+ConversationWriter::~ConversationWriter() = default;
+
+void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation)
+{
+    const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
+    const MessageFacts facts = analyzeMessages(conversation.messages);
+    statement.bind(1, conversation.conversationId);
+    statement.bind(2, conversation.createdAtMsecs);
+    statement.bind(3, qint64(conversation.escalated ? 1 : 0));
+    statement.bind(4, m_dimensions.resolve(DimensionKind::Category, category));
+    statement.bind(5, m_dimensions.resolve(DimensionKind::Channel, conversation.channel));
+    statement.bind(6, m_dimensions.resolve(DimensionKind::Team, conversation.team));
+    statement.bind(7, m_dimensions.resolve(DimensionKind::Agent, conversation.agent));
+    statement.bind(8, conversation.customerId.trimmed());
+    statement.bind(9, conversation.escalatedAtMsecs);
+    statement.bind(10, conversation.aiConfidence);
+    statement.bind(11, optionalInt(conversation.csat));
+    statement.bind(12, optionalBool(conversation.firstContactResolution));
+    statement.bind(13, conversation.handleTimeSeconds);
+    statement.bind(14, conversation.sentiment);
+    // With messages, the transcript is derived from them on read; storing it twice would double the file.
+    statement.bind(15, conversation.messages.empty() ? conversation.transcript : QString());
+    statement.bind(16, conversation.escalationReason);
+    statement.bind(17, optionalInt(facts.handoffSeq));
+    statement.bind(18, qint64(facts.signals));
+}
+
+ConversationWriter::Outcome ConversationWriter::write(const Conversation &conversation)
+{
+    m_findId->bind(1, conversation.conversationId, false);
+    const bool exists = m_findId->step();
+    const qint64 existingId = exists ? m_findId->columnInt64(0) : 0;
+    m_findId->reset();
+
+    qint64 rowId = 0;
+    if (exists) {
+        bindColumns(*m_update, conversation);
+        m_update->bind(19, existingId);
+        m_update->step();
+        m_update->reset();
+        rowId = existingId;
+        m_deleteMessages->bind(1, rowId);
+        m_deleteMessages->step();
+        m_deleteMessages->reset();
+        ++m_updated;
+    } else {
+        bindColumns(*m_insert, conversation);
+        m_insert->step();
+        m_insert->reset();
+        rowId = sqlite3_last_insert_rowid(m_db.handle());
+        ++m_inserted;
+    }
+    writeMessages(rowId, conversation.messages);
+    return exists ? Outcome::Updated : Outcome::Inserted;
+}
+
+void ConversationWriter::writeMessages(qint64 rowId, const std::vector<Message> &messages)
+{
+    for (size_t seq = 0; seq < messages.size(); ++seq) {
+        const Message &message = messages[seq];
+        m_insertMessage->bind(1, rowId);
+        m_insertMessage->bind(2, qint64(seq));
+        m_insertMessage->bind(3, roleName(message.role));
+        m_insertMessage->bind(4, message.author);
+        m_insertMessage->bind(5, message.text, false);
+        m_insertMessage->bind(6, message.sentAtMsecs);
+        m_insertMessage->step();
+        m_insertMessage->reset();
+    }
+}
+
+} // namespace workbench

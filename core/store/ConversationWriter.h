@@ -1,0 +1,41 @@
+#pragma once
+
+#include "DimensionCache.h"
+#include "model/Conversation.h"
+
+#include <memory>
+
+namespace workbench {
+
+class Database;
+class SqliteStatement;
+
+/// Writes conversations and their messages with prepared statements, inside the caller's transaction.
+/// A conversation id already stored is updated in place (its row id, and so its tags, are kept).
+class ConversationWriter {
+public:
+    explicit ConversationWriter(Database &db);
+    ~ConversationWriter();
+
+    enum class Outcome { Inserted, Updated };
+    Outcome write(const Conversation &conversation);
+
+    qint64 insertedCount() const { return m_inserted; }
+    qint64 updatedCount() const { return m_updated; }
+
+private:
+    void bindColumns(SqliteStatement &statement, const Conversation &conversation);
+    void writeMessages(qint64 rowId, const std::vector<Message> &messages);
+
+    Database &m_db;
+    DimensionCache m_dimensions;
+    std::unique_ptr<SqliteStatement> m_findId;
+    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_update;
+    std::unique_ptr<SqliteStatement> m_deleteMessages;
+    std::unique_ptr<SqliteStatement> m_insertMessage;
+    qint64 m_inserted = 0;
+    qint64 m_updated = 0;
+};
+
+} // namespace workbench

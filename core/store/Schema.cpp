@@ -1,0 +1,166 @@
+#include "Schema.h"
+
+#include "Sql.h"
+#include "common/WorkbenchError.h"
+
+#include <QSqlQuery>
+
+namespace workbench::schema {
+
+const std::vector<MigrationStep> &migrationSteps()
+{
+    static const std::vector<MigrationStep> steps = {
+        {1,
+         QStringLiteral("conversations, their messages, named dimensions and settings"),
+         {
+             // Category, channel, team and agent names, matched by their case-folded form; `name` keeps
+             // the spelling first stored, which is the one displayed.
+             QStringLiteral("CREATE TABLE dimensions ("
+                            " id INTEGER PRIMARY KEY,"
+                            " kind INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),"
+                            " name TEXT NOT NULL,"
+                            " folded TEXT NOT NULL,"
+                            " UNIQUE (kind, folded))"),
+             QStringLiteral("CREATE TABLE conversations ("
+                            " id INTEGER PRIMARY KEY,"
+                            " conversation_id TEXT NOT NULL UNIQUE,"
+                            " created_at INTEGER NOT NULL,"
+                            " escalated INTEGER NOT NULL CHECK (escalated IN (0, 1)),"
+                            " category_id INTEGER NOT NULL REFERENCES dimensions (id),"
+                            " channel_id INTEGER REFERENCES dimensions (id),"
+                            " team_id INTEGER REFERENCES dimensions (id),"
+                            " agent_id INTEGER REFERENCES dimensions (id),"
+                            " customer_id TEXT,"
+                            " escalated_at INTEGER,"
+                            " ai_confidence REAL CHECK (ai_confidence BETWEEN 0 AND 1),"
+                            " csat INTEGER CHECK (csat BETWEEN 1 AND 5),"
+                            " first_contact_resolution INTEGER CHECK (first_contact_resolution IN (0, 1)),"
+                            " handle_time_seconds REAL CHECK (handle_time_seconds >= 0),"
+                            " sentiment REAL CHECK (sentiment BETWEEN -1 AND 1),"
+                            " transcript TEXT,"
+                            " escalation_reason TEXT,"
+                            " has_followup INTEGER NOT NULL DEFAULT 0,"
+                            " handoff_seq INTEGER,"
+                            " signals INTEGER NOT NULL DEFAULT 0)"),
+             // Period scans (every figure is bucketed by created_at) read only this index.
+             QStringLiteral("CREATE INDEX conversations_by_time"
+                            " ON conversations (created_at, escalated, category_id)"),
+             // The 48 h follow-up join: same customer, same category, next contact in time.
+             QStringLiteral("CREATE INDEX conversations_by_customer"
+                            " ON conversations (customer_id, category_id, created_at)"
+                            " WHERE customer_id IS NOT NULL"),
+             QStringLiteral("CREATE TABLE messages ("
+                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                            " seq INTEGER NOT NULL,"
+                            " role TEXT NOT NULL CHECK (role IN ('customer', 'ai', 'agent', 'system')),"
+                            " author TEXT,"
+                            " text TEXT NOT NULL,"
+                            " sent_at INTEGER,"
+                            " PRIMARY KEY (conversation_ref, seq)) WITHOUT ROWID"),
+             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+         }},
+        {2,
+         QStringLiteral("review samples, tags and their history"),
+         {
+             QStringLiteral("CREATE TABLE samples ("
+                            " id INTEGER PRIMARY KEY,"
+                            " period TEXT NOT NULL,"
+                            " population TEXT NOT NULL CHECK (population IN ('escalated', 'contained')),"
+                            " method TEXT NOT NULL CHECK (method IN ('random', 'targeted')),"
+                            " seed INTEGER,"
+                            " requested_size INTEGER NOT NULL CHECK (requested_size > 0),"
+                            " created_at INTEGER NOT NULL,"
+                            " created_by TEXT)"),
+             QStringLiteral("CREATE TABLE sample_items ("
+                            " sample_id INTEGER NOT NULL REFERENCES samples (id) ON DELETE CASCADE,"
+                            " position INTEGER NOT NULL,"
+                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                            " skipped INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (sample_id, position),"
+                            " UNIQUE (sample_id, conversation_ref))"),
+             QStringLiteral("CREATE INDEX sample_items_by_conversation ON sample_items (conversation_ref)"),
+             QStringLiteral("CREATE TABLE tags ("
+                            " id INTEGER PRIMARY KEY,"
+                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                            " reviewer TEXT NOT NULL,"
+                            " verdict TEXT NOT NULL CHECK (verdict IN ('correct_escalation', 'false_escalation',"
+                            "                                          'correct_resolution', 'missed_escalation')),"
+                            " reason TEXT,"
+                            " note TEXT,"
+                            " corrected_category_id INTEGER REFERENCES dimensions (id),"
+                            " takeover_seq INTEGER,"
+                            " tagged_at INTEGER NOT NULL)"),
+             // The verdict is the latest tag: (tagged_at, id) orders ties by storage order.
+             QStringLiteral("CREATE INDEX tags_by_conversation ON tags (conversation_ref, tagged_at, id)"),
+             QStringLiteral("CREATE TABLE tag_history ("
+                            " id INTEGER PRIMARY KEY,"
+                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                            " reviewer TEXT NOT NULL,"
+                            " changed_at INTEGER NOT NULL,"
+                            " action TEXT NOT NULL CHECK (action IN ('set', 'change', 'undo', 'redo', 'remove', 'import')),"
+                            " from_verdict TEXT,"
+                            " to_verdict TEXT,"
+                            " from_reason TEXT,"
+                            " to_reason TEXT,"
+                            " detail TEXT)"),
+             QStringLiteral("CREATE INDEX tag_history_by_conversation ON tag_history (conversation_ref, changed_at)"),
+         }},
+        {3,
+         QStringLiteral("saved mappings, events, targets and the import log"),
+         {
+             QStringLiteral("CREATE TABLE saved_mappings ("
+                            " name TEXT PRIMARY KEY,"
+                            " format TEXT NOT NULL,"
+                            " definition TEXT NOT NULL,"
+                            " updated_at INTEGER NOT NULL) WITHOUT ROWID"),
+             QStringLiteral("CREATE TABLE events ("
+                            " id INTEGER PRIMARY KEY,"
+                            " occurred_on TEXT NOT NULL,"
+                            " kind TEXT NOT NULL,"
+                            " label TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE targets ("
+                            " quarter TEXT NOT NULL,"
+                            " metric TEXT NOT NULL,"
+                            " value REAL NOT NULL,"
+                            " PRIMARY KEY (quarter, metric)) WITHOUT ROWID"),
+             QStringLiteral("CREATE TABLE imports ("
+                            " id INTEGER PRIMARY KEY,"
+                            " finished_at INTEGER NOT NULL,"
+                            " files TEXT NOT NULL,"
+                            " format TEXT NOT NULL,"
+                            " inserted INTEGER NOT NULL,"
+                            " updated INTEGER NOT NULL,"
+                            " skipped INTEGER NOT NULL,"
+                            " warnings INTEGER NOT NULL)"),
+         }},
+    };
+    return steps;
+}
+
+void migrate(const QSqlDatabase &db, int fromVersion, int toVersion)
+{
+    for (const MigrationStep &step : migrationSteps()) {
+        if (step.version <= fromVersion || step.version > toVersion)
+            continue;
+        sql::run(db, QStringLiteral("BEGIN IMMEDIATE"));
+        try {
+            // Another process may have migrated while this one waited for the write lock.
+            const int current = sql::scalar(db, QStringLiteral("PRAGMA user_version")).toInt();
+            if (current < step.version) {
+                for (const QString &statement : step.statements)
+                    sql::run(db, statement);
+                // PRAGMA takes no bound values; the version is a compile-time integer, not data.
+                sql::run(db, QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+            }
+            sql::run(db, QStringLiteral("COMMIT"));
+        } catch (const WorkbenchError &error) {
+            QSqlQuery rollback(db);
+            rollback.exec(QStringLiteral("ROLLBACK"));
+            throw WorkbenchError(QStringLiteral("Could not upgrade the workspace to schema version %1 (%2): %3")
+                                     .arg(step.version)
+                                     .arg(step.summary, error.message()));
+        }
+    }
+}
+
+} // namespace workbench::schema

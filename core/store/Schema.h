@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace workbench::schema {
+
+/// The schema version this build writes (`PRAGMA user_version`).
+constexpr int kCurrentVersion = 3;
+/// `PRAGMA application_id` of a workspace file ("EWB1"), to tell a workspace from any other SQLite file.
+constexpr int kApplicationId = 0x45574231;
+
+/// One ordered step of the schema history; applying step N turns a version N-1 file into version N.
+struct MigrationStep {
+    int version;
+    QString summary;
+    QStringList statements;
+};
+
+/// Every step from version 1 on, in order. Steps are never edited once released; changes add a step.
+const std::vector<MigrationStep> &migrationSteps();
+
+/// Applies the steps after `fromVersion` up to `toVersion`, each in its own transaction with the version bump.
+/// Throws WorkbenchError when a step fails (that step is rolled back; earlier ones stay).
+void migrate(const QSqlDatabase &db, int fromVersion, int toVersion = kCurrentVersion);
+
+} // namespace workbench::schema

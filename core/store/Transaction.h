@@ -1,0 +1,23 @@
+#pragma once
+
+namespace workbench {
+
+class Database;
+
+/// RAII write transaction: BEGIN IMMEDIATE on construction (so two writers queue on the busy timeout
+/// instead of failing mid-way), ROLLBACK on destruction unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_open = false;
+};
+
+} // namespace workbench

@@ -1,0 +1,96 @@
+#include "WorkspaceFacts.h"
+
+#include "Database.h"
+#include "Sql.h"
+#include "metrics/Ratio.h"
+#include "model/Conversation.h"
+
+namespace workbench {
+
+std::optional<double> VolumeFacts::escalationRate() const
+{
+    return ratio(escalated, conversations);
+}
+
+qint64 conversationCount(Database &db)
+{
+    return sql::scalar(db.sql(), QStringLiteral("SELECT count(*) FROM conversations")).toLongLong();
+}
+
+WorkspaceFacts loadWorkspaceFacts(Database &db)
+{
+    const QSqlDatabase &connection = db.sql();
+    WorkspaceFacts facts;
+    {
+        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT count(*), total(escalated), min(created_at),"
+                                                              " max(created_at), total(has_followup),"
+                                                              " count(csat) FROM conversations"));
+        query.next();
+        facts.total.conversations = query.value(0).toLongLong();
+        facts.total.escalated = qint64(query.value(1).toDouble());
+        if (!query.isNull(2)) {
+            facts.firstCreatedMsecs = query.value(2).toLongLong();
+            facts.lastCreatedMsecs = query.value(3).toLongLong();
+        }
+        facts.withFollowup = qint64(query.value(4).toDouble());
+        facts.rated = query.value(5).toLongLong();
+    }
+    facts.customers = sql::scalar(connection, QStringLiteral("SELECT count(DISTINCT customer_id) FROM conversations"
+                                                             " WHERE customer_id IS NOT NULL"))
+                          .toLongLong();
+    {
+        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT kind, count(*) FROM dimensions GROUP BY kind"));
+        while (query.next()) {
+            const qint64 count = query.value(1).toLongLong();
+            switch (DimensionKind(query.value(0).toInt())) {
+            case DimensionKind::Channel:
+                facts.channels = count;
+                break;
+            case DimensionKind::Team:
+                facts.teams = count;
+                break;
+            case DimensionKind::Agent:
+                facts.agents = count;
+                break;
+            case DimensionKind::Category:
+                break;
+            }
+        }
+    }
+    if (facts.firstCreatedMsecs) {
+        QSqlQuery monthQuery = sql::prepare(connection, QStringLiteral("SELECT count(*), total(escalated) FROM conversations"
+                                                                       " WHERE created_at >= :start AND created_at < :end"));
+        const Period last = Period::monthContaining(*facts.lastCreatedMsecs);
+        for (Period month = Period::monthContaining(*facts.firstCreatedMsecs);; month = month.next()) {
+            monthQuery.bindValue(QStringLiteral(":start"), month.startMsecs());
+            monthQuery.bindValue(QStringLiteral(":end"), month.endMsecs());
+            sql::exec(monthQuery);
+            monthQuery.next();
+            facts.months.push_back({month, {monthQuery.value(0).toLongLong(), qint64(monthQuery.value(1).toDouble())}});
+            monthQuery.finish();
+            if (month == last)
+                break;
+        }
+    }
+    {
+        QSqlQuery query = sql::run(connection,
+                                   QStringLiteral("SELECT d.name, c.n, c.e FROM ("
+                                                  "  SELECT category_id, count(*) AS n, total(escalated) AS e"
+                                                  "  FROM conversations GROUP BY category_id) AS c"
+                                                  " JOIN dimensions AS d ON d.id = c.category_id"
+                                                  " ORDER BY c.n DESC, d.name"));
+        while (query.next())
+            facts.categories.push_back(
+                {query.value(0).toString(), {query.value(1).toLongLong(), qint64(query.value(2).toDouble())}});
+    }
+    {
+        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT occurred_on, kind, label FROM events"
+                                                              " ORDER BY occurred_on, id"));
+        while (query.next())
+            facts.events.push_back({QDate::fromString(query.value(0).toString(), Qt::ISODate),
+                                    query.value(1).toString(), query.value(2).toString()});
+    }
+    return facts;
+}
+
+} // namespace workbench

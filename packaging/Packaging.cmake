@@ -1,0 +1,12 @@
+# A .deb of the workbench: `cpack -G DEB` in the build folder.
+set(CPACK_PACKAGE_NAME "escalation-workbench")
+set(CPACK_PACKAGE_VENDOR "Escalation Workbench")
+set(CPACK_PACKAGE_CONTACT "Escalation Workbench maintainers <maintainers@example.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace workbench::bench {
+
+/// Prints one measured figure as "name: value unit", aligned, so bench runs read as a table.
+inline void report(const QString &name, double value, const QString &unit)
+{
+    QTextStream out(stdout);
+    out << name.leftJustified(52, QLatin1Char('.')) << ' ' << QString::number(value, 'f', 3) << ' ' << unit << '\n';
+    out.flush();
+}
+
+/// Prints a ratio against a baseline measured in the same run, and whether it meets its goal.
+inline void reportRatio(const QString &name, double measured, double baseline, double goal)
+{
+    QTextStream out(stdout);
+    const double ratio = baseline > 0 ? measured / baseline : 0;
+    out << name.leftJustified(52, QLatin1Char('.')) << ' ' << QString::number(ratio, 'f', 3)
+        << (ratio <= goal ? QStringLiteral("  (goal <= %1: met)") : QStringLiteral("  (goal <= %1: NOT met)")).arg(goal)
+        << '\n';
+    out.flush();
+}
+
+/// Peak resident memory of this process so far, in MiB (Linux: VmHWM).
+double peakResidentMiB();
+
+} // namespace workbench::bench

@@ -1,0 +1,175 @@
+#include "VolumeCharts.h"
+
+#include "ChartPanel.h"
+#include "ChartStyle.h"
+#include "display/Format.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCursor>
+#include <QHorizontalBarSeries>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace workbench::ui {
+namespace {
+
+double niceCeiling(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+} // namespace
+
+void showMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months)
+{
+    panel.reset(QObject::tr("Conversations and escalation rate by month"));
+    if (months.empty())
+        return;
+    QChart *chart = panel.chart();
+    const QPalette palette = panel.palette();
+
+    auto *volumeSet = new QBarSet(QObject::tr("Conversations"));
+    volumeSet->setColor(chartstyle::primary(palette));
+    volumeSet->setBorderColor(chartstyle::primary(palette));
+    auto *rateLine = new QLineSeries;
+    rateLine->setName(QObject::tr("Escalation rate"));
+    auto *ratePoints = new QScatterSeries;
+    QStringList labels;
+    double maxVolume = 0;
+    double maxRate = 0;
+    for (size_t i = 0; i < months.size(); ++i) {
+        const MonthVolume &month = months[i];
+        labels << formatMonthShort(month.month.year(), month.month.number());
+        volumeSet->append(double(month.volume.conversations));
+        maxVolume = std::max(maxVolume, double(month.volume.conversations));
+        if (const auto rate = month.volume.escalationRate()) {
+            rateLine->append(double(i), *rate * 100.0);
+            ratePoints->append(double(i), *rate * 100.0);
+            maxRate = std::max(maxRate, *rate * 100.0);
+        }
+    }
+    QObject::connect(volumeSet, &QBarSet::hovered, volumeSet, [months](bool on, int index) {
+        if (!on || index < 0 || size_t(index) >= months.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        const MonthVolume &month = months[size_t(index)];
+        QToolTip::showText(QCursor::pos(), QObject::tr("%1\n%2 conversations\n%3 escalated (%4)")
+                                               .arg(formatMonthLong(month.month.year(), month.month.number()),
+                                                    formatCount(month.volume.conversations),
+                                                    formatCount(month.volume.escalated),
+                                                    formatPercent(month.volume.escalationRate())));
+    });
+
+    auto *bars = new QBarSeries;
+    bars->append(volumeSet);
+    bars->setBarWidth(0.6);
+    chart->addSeries(bars);
+    QPen ratePen(chartstyle::secondary(palette), 2.5);
+    rateLine->setPen(ratePen);
+    chart->addSeries(rateLine);
+    ratePoints->setColor(chartstyle::secondary(palette));
+    ratePoints->setBorderColor(chartstyle::secondary(palette));
+    ratePoints->setMarkerSize(7);
+    chart->addSeries(ratePoints);
+    chart->legend()->markers(ratePoints).first()->setVisible(false);
+
+    auto *monthAxis = new QBarCategoryAxis;
+    monthAxis->append(labels);
+    auto *volumeAxis = new QValueAxis;
+    volumeAxis->setRange(0, niceCeiling(maxVolume * 1.1));
+    volumeAxis->setLabelFormat(QStringLiteral("%.0f"));
+    volumeAxis->setTitleText(QObject::tr("Conversations"));
+    auto *rateAxis = new QValueAxis;
+    rateAxis->setRange(0, niceCeiling(std::max(maxRate * 1.25, 5.0)));
+    rateAxis->setLabelFormat(QStringLiteral("%.0f %%"));
+    rateAxis->setTitleText(QObject::tr("Escalation rate"));
+    rateAxis->setGridLineVisible(false);
+    chart->addAxis(monthAxis, Qt::AlignBottom);
+    chart->addAxis(volumeAxis, Qt::AlignLeft);
+    chart->addAxis(rateAxis, Qt::AlignRight);
+    bars->attachAxis(monthAxis);
+    bars->attachAxis(volumeAxis);
+    for (QXYSeries *series : {static_cast<QXYSeries *>(rateLine), static_cast<QXYSeries *>(ratePoints)}) {
+        series->attachAxis(monthAxis);
+        series->attachAxis(rateAxis);
+    }
+    for (QAbstractAxis *axis : chart->axes())
+        chartstyle::styleAxis(*axis, palette);
+}
+
+void showCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryVolume> &categories)
+{
+    panel.reset(QObject::tr("Escalation rate by category"));
+    if (categories.empty())
+        return;
+    QChart *chart = panel.chart();
+    const QPalette palette = panel.palette();
+
+    std::vector<CategoryVolume> sorted = categories;
+    // Horizontal bars draw the first category at the bottom: ascending puts the highest rate on top.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const CategoryVolume &a, const CategoryVolume &b) {
+        return a.volume.escalationRate().value_or(0) < b.volume.escalationRate().value_or(0);
+    });
+    auto *set = new QBarSet(QObject::tr("Escalation rate"));
+    set->setColor(chartstyle::primary(palette));
+    set->setBorderColor(chartstyle::primary(palette));
+    set->setLabelColor(palette.color(QPalette::Text));
+    QStringList labels;
+    double maxRate = 0;
+    for (const CategoryVolume &category : sorted) {
+        labels << category.name;
+        const double rate = std::round(category.volume.escalationRate().value_or(0) * 1000.0) / 10.0;
+        set->append(rate);
+        maxRate = std::max(maxRate, rate);
+    }
+    QObject::connect(set, &QBarSet::hovered, set, [sorted](bool on, int index) {
+        if (!on || index < 0 || size_t(index) >= sorted.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        const CategoryVolume &category = sorted[size_t(index)];
+        QToolTip::showText(QCursor::pos(), QObject::tr("%1\n%2 of %3 conversations escalated (%4)")
+                                               .arg(category.name, formatCount(category.volume.escalated),
+                                                    formatCount(category.volume.conversations),
+                                                    formatPercent(category.volume.escalationRate())));
+    });
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.65);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value %"));
+    chart->addSeries(series);
+    chart->legend()->setVisible(false);
+
+    auto *categoryAxis = new QBarCategoryAxis;
+    categoryAxis->append(labels);
+    categoryAxis->setGridLineVisible(false);
+    auto *rateAxis = new QValueAxis;
+    rateAxis->setRange(0, niceCeiling(std::max(maxRate * 1.2, 5.0)));
+    rateAxis->setLabelFormat(QStringLiteral("%.0f %%"));
+    chart->addAxis(categoryAxis, Qt::AlignLeft);
+    chart->addAxis(rateAxis, Qt::AlignBottom);
+    series->attachAxis(categoryAxis);
+    series->attachAxis(rateAxis);
+    for (QAbstractAxis *axis : chart->axes())
+        chartstyle::styleAxis(*axis, palette);
+}
+
+} // namespace workbench::ui

@@ -1,0 +1,275 @@
+#include "DataPage.h"
+
+#include "FactCard.h"
+#include "VolumeTableModel.h"
+#include "charts/ChartPanel.h"
+#include "charts/VolumeCharts.h"
+#include "display/Format.h"
+#include "common/WorkbenchError.h"
+#include "metrics/Ratio.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace workbench::ui {
+namespace {
+
+QTableView *makeTable(VolumeTableModel *model, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(VolumeTableModel::SortRole);
+    auto *table = new QTableView(parent);
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(VolumeTableModel::LabelColumn, QHeaderView::Stretch);
+    table->setMinimumHeight(260);
+    return table;
+}
+
+QGroupBox *group(const QString &title, QWidget *content)
+{
+    auto *box = new QGroupBox(title);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(content);
+    return box;
+}
+
+} // namespace
+
+DataPage::DataPage(QWidget *parent)
+    : QWidget(parent),
+      m_stack(new QStackedWidget(this)),
+      m_message(new QLabel(this)),
+      m_demoButton(new QPushButton(tr("Fill with Demo Data…"), this)),
+      m_heading(new QLabel(this)),
+      m_monthChart(new ChartPanel(this)),
+      m_categoryChart(new ChartPanel(this)),
+      m_monthModel(new VolumeTableModel(tr("Month"), this)),
+      m_categoryModel(new VolumeTableModel(tr("Category"), this)),
+      m_monthTable(makeTable(m_monthModel, this)),
+      m_categoryTable(makeTable(m_categoryModel, this)),
+      m_events(new QTreeWidget(this))
+{
+    // The message page: loading, empty workspace, or an error.
+    auto *messagePage = new QWidget;
+    auto *messageLayout = new QVBoxLayout(messagePage);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    QFont messageFont = m_message->font();
+    messageFont.setPointSizeF(messageFont.pointSizeF() * 1.2);
+    m_message->setFont(messageFont);
+    messageLayout->addStretch();
+    messageLayout->addWidget(m_message);
+    messageLayout->addWidget(m_demoButton, 0, Qt::AlignCenter);
+    messageLayout->addStretch();
+    connect(m_demoButton, &QPushButton::clicked, this, &DataPage::demoDataRequested);
+
+    // The facts page.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 16);
+    layout->setSpacing(12);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.35);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_heading->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_heading);
+
+    auto *cards = new QGridLayout;
+    cards->setSpacing(10);
+    const std::pair<const char *, QString> cardSpecs[] = {
+        {"conversations", tr("Conversations")},     {"escalation", tr("Escalation rate")},
+        {"range", tr("Period covered (UTC)")},      {"customers", tr("Customers")},
+        {"followups", tr("Follow-ups within 48 h")}, {"csat", tr("Rated (CSAT)")},
+    };
+    int column = 0;
+    for (const auto &[key, caption] : cardSpecs) {
+        auto *card = new FactCard(caption, content);
+        card->setObjectName(QStringLiteral("fact-") + QLatin1String(key));
+        m_cards.emplace(QLatin1String(key), card);
+        cards->addWidget(card, 0, column++);
+    }
+    layout->addLayout(cards);
+
+    auto *charts = new QHBoxLayout;
+    charts->setSpacing(12);
+    m_monthChart->setObjectName(QStringLiteral("chart-months"));
+    m_categoryChart->setObjectName(QStringLiteral("chart-categories"));
+    m_monthChart->setMinimumHeight(320);
+    m_categoryChart->setMinimumHeight(320);
+    charts->addWidget(m_monthChart, 3);
+    charts->addWidget(m_categoryChart, 2);
+    layout->addLayout(charts);
+
+    auto *tables = new QHBoxLayout;
+    tables->setSpacing(12);
+    m_monthTable->setObjectName(QStringLiteral("table-months"));
+    m_categoryTable->setObjectName(QStringLiteral("table-categories"));
+    tables->addWidget(group(tr("By month"), m_monthTable), 1);
+    tables->addWidget(group(tr("By category"), m_categoryTable), 1);
+    layout->addLayout(tables);
+
+    m_events->setObjectName(QStringLiteral("events"));
+    m_events->setHeaderLabels({tr("Date"), tr("Kind"), tr("Event")});
+    m_events->setRootIsDecorated(false);
+    m_events->setMinimumHeight(90);
+    m_events->setMaximumHeight(150);
+    m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_events->header()->setStretchLastSection(true);
+    layout->addWidget(group(tr("Events"), m_events));
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_stack->addWidget(messagePage);
+    m_stack->addWidget(scroll);
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(m_stack);
+
+    connect(&m_watcher, &QFutureWatcher<LoadResult>::finished, this, &DataPage::applyLoad);
+    showMessage(tr("No workspace is open."), false);
+}
+
+DataPage::~DataPage()
+{
+    m_watcher.waitForFinished();
+}
+
+FactCard *DataPage::card(const QString &key) const
+{
+    const auto found = m_cards.find(key);
+    return found == m_cards.end() ? nullptr : found->second;
+}
+
+bool DataPage::isLoading() const
+{
+    return m_watcher.isRunning() || m_reloadPending;
+}
+
+void DataPage::showWorkspace(const QString &path)
+{
+    m_path = path;
+    m_heading->setText(QDir::toNativeSeparators(path));
+    refresh();
+}
+
+void DataPage::refresh()
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_watcher.isRunning()) {
+        // A load is under way; load once more when it ends, so the last request wins.
+        m_reloadPending = true;
+        return;
+    }
+    if (m_facts.total.conversations == 0)
+        showMessage(tr("Reading the workspace…"), false);
+    m_watcher.setFuture(QtConcurrent::run([path = m_path]() -> LoadResult {
+        try {
+            auto database = Database::open(path);
+            return {loadWorkspaceFacts(*database), {}};
+        } catch (const WorkbenchError &error) {
+            return {{}, error.message()};
+        }
+    }));
+}
+
+void DataPage::applyLoad()
+{
+    if (m_reloadPending) {
+        m_reloadPending = false;
+        refresh();
+        return;
+    }
+    const LoadResult result = m_watcher.result();
+    if (!result.error.isEmpty()) {
+        m_facts = {};
+        showMessage(result.error, false);
+    } else if (result.facts.total.conversations == 0) {
+        m_facts = result.facts;
+        showMessage(tr("This workspace has no conversations yet.\n\nImport your help desk's export, or explore the "
+                       "workbench with a realistic demo queue."),
+                    true);
+    } else {
+        showFacts(result.facts);
+    }
+    Q_EMIT factsLoaded();
+}
+
+void DataPage::showMessage(const QString &text, bool offerDemo)
+{
+    m_message->setText(text);
+    m_demoButton->setVisible(offerDemo);
+    m_stack->setCurrentIndex(0);
+}
+
+void DataPage::showFacts(const WorkspaceFacts &facts)
+{
+    m_facts = facts;
+    const qint64 total = facts.total.conversations;
+    card(QStringLiteral("conversations"))
+        ->setValue(formatCount(total), tr("%n month(s) of contacts", nullptr, int(facts.months.size())));
+    card(QStringLiteral("escalation"))
+        ->setValue(formatPercent(facts.total.escalationRate()),
+                   tr("%1 escalated, %2 kept by the AI")
+                       .arg(formatCount(facts.total.escalated), formatCount(total - facts.total.escalated)));
+    card(QStringLiteral("range"))
+        ->setValue(facts.months.empty() ? QStringLiteral("—")
+                                        : QStringLiteral("%1 – %2").arg(facts.months.front().month.key(),
+                                                                        facts.months.back().month.key()),
+                   formatDateRange(*facts.firstCreatedMsecs, *facts.lastCreatedMsecs));
+    card(QStringLiteral("customers"))
+        ->setValue(formatCount(facts.customers),
+                   tr("%1 channels · %2 teams · %3 agents")
+                       .arg(formatCount(facts.channels), formatCount(facts.teams), formatCount(facts.agents)));
+    card(QStringLiteral("followups"))
+        ->setValue(formatCount(facts.withFollowup),
+                   tr("%1 of conversations: same customer and category").arg(formatPercent(ratio(facts.withFollowup, total))));
+    card(QStringLiteral("csat"))
+        ->setValue(formatCount(facts.rated), tr("%1 of conversations rated 1–5").arg(formatPercent(ratio(facts.rated, total))));
+
+    std::vector<VolumeTableModel::Row> monthRows;
+    for (const MonthVolume &month : facts.months)
+        monthRows.push_back({formatMonthLong(month.month.year(), month.month.number()), month.volume});
+    m_monthModel->setRows(std::move(monthRows), total);
+    std::vector<VolumeTableModel::Row> categoryRows;
+    for (const CategoryVolume &category : facts.categories)
+        categoryRows.push_back({category.name, category.volume});
+    m_categoryModel->setRows(std::move(categoryRows), total);
+
+    showMonthlyVolume(*m_monthChart, facts.months);
+    showCategoryEscalationRates(*m_categoryChart, facts.categories);
+
+    m_events->clear();
+    for (const WorkspaceEvent &event : facts.events)
+        m_events->addTopLevelItem(new QTreeWidgetItem({event.date.toString(Qt::ISODate), event.kind, event.label}));
+    m_events->setVisible(!facts.events.empty());
+    m_events->parentWidget()->setVisible(!facts.events.empty());
+    m_stack->setCurrentIndex(1);
+}
+
+} // namespace workbench::ui

@@ -1,0 +1,52 @@
+#include "Format.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+namespace workbench::ui {
+namespace {
+
+const QLocale &displayLocale()
+{
+    static const QLocale locale = [] {
+        QLocale english(QLocale::English, QLocale::UnitedStates);
+        english.setNumberOptions(QLocale::DefaultNumberOptions);
+        return english;
+    }();
+    return locale;
+}
+
+} // namespace
+
+QString formatCount(qint64 value)
+{
+    return displayLocale().toString(value);
+}
+
+QString formatPercent(const std::optional<double> &fraction, int decimals)
+{
+    if (!fraction)
+        return QStringLiteral("—");
+    return displayLocale().toString(*fraction * 100.0, 'f', decimals) + QStringLiteral(" %");
+}
+
+QString formatDateRange(qint64 firstMsecs, qint64 lastMsecs)
+{
+    const QDate first = QDateTime::fromMSecsSinceEpoch(firstMsecs, QTimeZone::utc()).date();
+    const QDate last = QDateTime::fromMSecsSinceEpoch(lastMsecs, QTimeZone::utc()).date();
+    return QStringLiteral("%1 to %2").arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate));
+}
+
+QString formatMonthLong(int year, int month)
+{
+    return displayLocale().toString(QDate(year, month, 1), QStringLiteral("MMMM yyyy"));
+}
+
+QString formatMonthShort(int year, int month)
+{
+    return displayLocale().toString(QDate(year, month, 1), QStringLiteral("MMM yy"));
+}
+
+} // namespace workbench::ui

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace workbench::ui {
+
+/// 30,000: counts with digit grouping, the same in every locale the tests run under.
+QString formatCount(qint64 value);
+/// 24.3 % from a fraction; an em dash for a figure that cannot be computed.
+QString formatPercent(const std::optional<double> &fraction, int decimals = 1);
+/// "2026-05-01 to 2026-10-31" (UTC dates).
+QString formatDateRange(qint64 firstMsecs, qint64 lastMsecs);
+/// "May 2026" for a month key like 2026-05.
+QString formatMonthLong(int year, int month);
+/// "May 26" for chart axes.
+QString formatMonthShort(int year, int month);
+
+} // namespace workbench::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "demo/DemoGenerator.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace workbench {
+class Clock;
+class Database;
+} // namespace workbench
+
+namespace workbench::ui {
+
+class DataPage;
+
+/// The workbench window: File menu, page navigation, status bar (workspace path, conversation count);
+/// geometry and the last workspace are remembered between runs.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const Clock &clock, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens (creating when new) the workspace at `path`; on failure shows why and keeps the current one.
+    bool openWorkspace(const QString &path);
+    QString workspacePath() const;
+
+    /// Fills the open (empty) workspace with demo data on a worker thread, with progress and Cancel.
+    void fillWithDemoData(const DemoOptions &options);
+    bool isBusy() const;
+
+    DataPage *dataPage() const { return m_dataPage; }
+
+    /// Where error messages go; a message box by default, replaced in tests.
+    void setErrorPresenter(std::function<void(const QString &title, const QString &text)> presenter);
+
+Q_SIGNALS:
+    /// Background work (demo fill) finished, successfully or not.
+    void backgroundWorkFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void rebuildRecentMenu();
+    void updateStatus();
+    void newWorkspace();
+    void chooseWorkspace();
+    void askForDemoData();
+    void showError(const QString &title, const QString &text);
+    void addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut);
+
+    const Clock &m_clock;
+    std::unique_ptr<Database> m_database;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    DataPage *m_dataPage;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_demoAction = nullptr;
+    QLabel *m_pathLabel;
+    QLabel *m_countLabel;
+    std::function<void(const QString &, const QString &)> m_errorPresenter;
+
+    QFutureWatcher<QString> m_demoWatcher;
+    std::atomic<qint64> m_demoDone{0};
+    std::atomic<bool> m_demoCancelled{false};
+};
+
+} // namespace workbench::ui
