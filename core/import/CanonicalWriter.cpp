@@ -67,7 +67,7 @@ void appendJsonNumber(QByteArray &out, const char *key, const std::optional<doub
 
 QString isoTimestamp(qint64 msecsSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 void appendCsvField(QByteArray &out, const QString &value)

@@ -92,11 +92,13 @@ void showMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months
     auto *monthAxis = new QBarCategoryAxis;
     monthAxis->append(labels);
     auto *volumeAxis = new QValueAxis;
-    volumeAxis->setRange(0, niceCeiling(maxVolume * 1.1));
+    volumeAxis->setRange(0, maxVolume * 1.1);
+    volumeAxis->applyNiceNumbers();
     volumeAxis->setLabelFormat(QStringLiteral("%.0f"));
     volumeAxis->setTitleText(QObject::tr("Conversations"));
     auto *rateAxis = new QValueAxis;
-    rateAxis->setRange(0, niceCeiling(std::max(maxRate * 1.25, 5.0)));
+    rateAxis->setRange(0, std::max(maxRate * 1.25, 5.0));
+    rateAxis->applyNiceNumbers();
     rateAxis->setLabelFormat(QStringLiteral("%.0f %%"));
     rateAxis->setTitleText(QObject::tr("Escalation rate"));
     rateAxis->setGridLineVisible(false);

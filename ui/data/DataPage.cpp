@@ -143,6 +143,7 @@ DataPage::DataPage(QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the page reflows to the width
 
     m_stack->addWidget(messagePage);
     m_stack->addWidget(scroll);
@@ -232,25 +233,24 @@ void DataPage::showFacts(const WorkspaceFacts &facts)
     m_facts = facts;
     const qint64 total = facts.total.conversations;
     card(QStringLiteral("conversations"))
-        ->setValue(formatCount(total), tr("%n month(s) of contacts", nullptr, int(facts.months.size())));
+        ->setValue(formatCount(total), facts.months.size() == 1 ? tr("in 1 month") : tr("over %1 months").arg(facts.months.size()));
     card(QStringLiteral("escalation"))
         ->setValue(formatPercent(facts.total.escalationRate()),
                    tr("%1 escalated, %2 kept by the AI")
                        .arg(formatCount(facts.total.escalated), formatCount(total - facts.total.escalated)));
     card(QStringLiteral("range"))
-        ->setValue(facts.months.empty() ? QStringLiteral("—")
-                                        : QStringLiteral("%1 – %2").arg(facts.months.front().month.key(),
-                                                                        facts.months.back().month.key()),
+        ->setValue(formatMonthSpan(facts.months.front().month.year(), facts.months.front().month.number(),
+                                   facts.months.back().month.year(), facts.months.back().month.number()),
                    formatDateRange(*facts.firstCreatedMsecs, *facts.lastCreatedMsecs));
     card(QStringLiteral("customers"))
         ->setValue(formatCount(facts.customers),
-                   tr("%1 channels · %2 teams · %3 agents")
+                   tr("%1 channels, %2 teams, %3 agents")
                        .arg(formatCount(facts.channels), formatCount(facts.teams), formatCount(facts.agents)));
     card(QStringLiteral("followups"))
         ->setValue(formatCount(facts.withFollowup),
-                   tr("%1 of conversations: same customer and category").arg(formatPercent(ratio(facts.withFollowup, total))));
+                   tr("%1 of conversations").arg(formatPercent(ratio(facts.withFollowup, total))));
     card(QStringLiteral("csat"))
-        ->setValue(formatCount(facts.rated), tr("%1 of conversations rated 1–5").arg(formatPercent(ratio(facts.rated, total))));
+        ->setValue(formatCount(facts.rated), tr("%1 of conversations").arg(formatPercent(ratio(facts.rated, total))));
 
     std::vector<VolumeTableModel::Row> monthRows;
     for (const MonthVolume &month : facts.months)

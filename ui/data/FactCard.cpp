@@ -27,7 +27,8 @@ FactCard::FactCard(const QString &caption, QWidget *parent)
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
     layout->addStretch();
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMinimumWidth(150);
 }
 
 void FactCard::setValue(const QString &value, const QString &detail)

@@ -44,6 +44,17 @@ QString formatMonthLong(int year, int month)
     return displayLocale().toString(QDate(year, month, 1), QStringLiteral("MMMM yyyy"));
 }
 
+QString formatMonthSpan(int firstYear, int firstMonth, int lastYear, int lastMonth)
+{
+    const QLocale &locale = displayLocale();
+    const QString last = locale.toString(QDate(lastYear, lastMonth, 1), QStringLiteral("MMM yyyy"));
+    if (firstYear == lastYear && firstMonth == lastMonth)
+        return last;
+    const QString first = locale.toString(QDate(firstYear, firstMonth, 1),
+                                          firstYear == lastYear ? QStringLiteral("MMM") : QStringLiteral("MMM yyyy"));
+    return QStringLiteral("%1 – %2").arg(first, last);
+}
+
 QString formatMonthShort(int year, int month)
 {
     return displayLocale().toString(QDate(year, month, 1), QStringLiteral("MMM yy"));

@@ -15,6 +15,8 @@ QString formatPercent(const std::optional<double> &fraction, int decimals = 1);
 QString formatDateRange(qint64 firstMsecs, qint64 lastMsecs);
 /// "May 2026" for a month key like 2026-05.
 QString formatMonthLong(int year, int month);
+/// "Jul – Oct 2026", or "Nov 2025 – Feb 2026" across years: a span of months, short.
+QString formatMonthSpan(int firstYear, int firstMonth, int lastYear, int lastMonth);
 /// "May 26" for chart axes.
 QString formatMonthShort(int year, int month);
 

@@ -1,0 +1,170 @@
+#include "TestSupport.h"
+#include "store/ConversationWriter.h"
+#include "store/Database.h"
+#include "store/DerivedFacts.h"
+#include "store/Transaction.h"
+
+#include <QTest>
+
+using namespace workbench;
+using workbench::test::queryValue;
+
+namespace {
+
+constexpr qint64 kHour = 3600LL * 1000;
+const qint64 kStart = QDateTime(QDate(2026, 10, 1), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+
+struct Contact {
+    const char *id;
+    const char *customer;
+    const char *category;
+    qint64 offsetMsecs;
+};
+
+std::vector<Message> turns(std::initializer_list<std::pair<Role, const char *>> items)
+{
+    std::vector<Message> messages;
+    for (const auto &[role, text] : items)
+        messages.push_back({role, QString::fromUtf8(text), std::nullopt, QString()});
+    return messages;
+}
+
+} // namespace
+
+class TestDerivedFacts : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void askedForPerson_data();
+    void askedForPerson();
+    void repeatedQuestion();
+    void handoffIsFirstAgentTurn();
+    void followupWindow_data();
+    void followupWindow();
+    void followupsAreRecomputedAfterChanges();
+};
+
+void TestDerivedFacts::askedForPerson_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("asked");
+    QTest::newRow("real person") << "Can I talk to a real person please?" << true;
+    QTest::newRow("human") << "I'd like to speak to a human." << true;
+    QTest::newRow("representative") << "Please connect me with a REPRESENTATIVE" << true;
+    QTest::newRow("talk to an agent") << "can i talk to an agent" << true;
+    QTest::newRow("manager") << "Can you put me through to your manager?" << true;
+    QTest::newRow("order question") << "Where is my order #1234567?" << false;
+    QTest::newRow("humane is not human") << "That was not a humane answer" << false;
+    QTest::newRow("agent mentioned") << "Your delivery agent left it outside" << false;
+}
+
+void TestDerivedFacts::askedForPerson()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, asked);
+    std::vector<Message> messages = {{Role::Customer, text, std::nullopt, QString()}};
+    QCOMPARE(bool(analyzeMessages(messages).signals & int(Signal::AskedForPerson)), asked);
+}
+
+void TestDerivedFacts::repeatedQuestion()
+{
+    const auto repeated = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
+                                                 {Role::Ai, "Orders usually arrive within 3-7 business days."},
+                                                 {Role::Customer, "Again, where is my order #4821937? It was due Friday."}}));
+    QVERIFY(repeated.signals & int(Signal::RepeatedQuestion));
+    const auto different = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
+                                                  {Role::Customer, "Also, can I change the delivery address please?"}}));
+    QVERIFY(!(different.signals & int(Signal::RepeatedQuestion)));
+    // What the customer says to the human agent after the hand-off says nothing about the AI.
+    const auto afterHandoff = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
+                                                     {Role::Agent, "Hi, I'm Carlos."},
+                                                     {Role::Customer, "Where is my order #4821937? It was due Friday."},
+                                                     {Role::Customer, "Can I speak to your manager?"}}));
+    QCOMPARE(afterHandoff.signals, 0);
+}
+
+void TestDerivedFacts::handoffIsFirstAgentTurn()
+{
+    QCOMPARE(analyzeMessages(turns({{Role::Customer, "Hi"}, {Role::Ai, "Hello"}, {Role::System, "Transferred"},
+                                    {Role::Agent, "Carlos here"}, {Role::Agent, "Done"}}))
+                 .handoffSeq,
+             std::optional<int>(3));
+    QCOMPARE(analyzeMessages(turns({{Role::Customer, "Hi"}, {Role::Ai, "Hello"}})).handoffSeq, std::nullopt);
+}
+
+void TestDerivedFacts::followupWindow_data()
+{
+    QTest::addColumn<QString>("secondCustomer");
+    QTest::addColumn<QString>("secondCategory");
+    QTest::addColumn<qint64>("gapMsecs");
+    QTest::addColumn<bool>("firstHasFollowup");
+    QTest::newRow("within the window") << "CUS-1" << "Returns" << 5 * kHour << true;
+    QTest::newRow("exactly 48 h counts") << "CUS-1" << "Returns" << 48 * kHour << true;
+    QTest::newRow("48 h and 1 s does not") << "CUS-1" << "Returns" << 48 * kHour + 1000 << false;
+    QTest::newRow("same instant does not") << "CUS-1" << "Returns" << qint64(0) << false;
+    QTest::newRow("earlier contact does not") << "CUS-1" << "Returns" << -kHour << false;
+    QTest::newRow("another category does not") << "CUS-1" << "Billing" << kHour << false;
+    QTest::newRow("category matched case-insensitively") << "CUS-1" << " RETURNS " << kHour << true;
+    QTest::newRow("customer id trimmed") << "  CUS-1 " << "Returns" << kHour << true;
+    QTest::newRow("customer id matched exactly") << "cus-1" << "Returns" << kHour << false;
+    QTest::newRow("another customer does not") << "CUS-2" << "Returns" << kHour << false;
+    QTest::newRow("no customer id") << "" << "Returns" << kHour << false;
+}
+
+void TestDerivedFacts::followupWindow()
+{
+    QFETCH(QString, secondCustomer);
+    QFETCH(QString, secondCategory);
+    QFETCH(qint64, gapMsecs);
+    QFETCH(bool, firstHasFollowup);
+    const test::TempFolder folder;
+    auto db = Database::open(folder.path());
+    Transaction transaction(*db);
+    ConversationWriter writer(*db);
+    Conversation first;
+    first.conversationId = QStringLiteral("A");
+    first.createdAtMsecs = kStart;
+    first.customerId = QStringLiteral("CUS-1");
+    first.category = QStringLiteral("Returns");
+    writer.write(first);
+    Conversation second;
+    second.conversationId = QStringLiteral("B");
+    second.createdAtMsecs = kStart + gapMsecs;
+    second.customerId = secondCustomer;
+    second.category = secondCategory;
+    writer.write(second);
+    recomputeFollowups(*db);
+    transaction.commit();
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toBool(),
+             firstHasFollowup);
+}
+
+void TestDerivedFacts::followupsAreRecomputedAfterChanges()
+{
+    const test::TempFolder folder;
+    auto db = Database::open(folder.path());
+    Transaction transaction(*db);
+    ConversationWriter writer(*db);
+    // Two uncategorized contacts share a category (DATA.md), so the first has a follow-up.
+    for (const Contact &contact : {Contact{"A", "CUS-9", "", 0}, Contact{"B", "CUS-9", "", 2 * kHour}}) {
+        Conversation c;
+        c.conversationId = QString::fromLatin1(contact.id);
+        c.customerId = QString::fromLatin1(contact.customer);
+        c.category = QString::fromLatin1(contact.category);
+        c.createdAtMsecs = kStart + contact.offsetMsecs;
+        writer.write(c);
+    }
+    recomputeFollowups(*db);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toInt(), 1);
+    // B moves three days later: A loses its follow-up.
+    Conversation moved;
+    moved.conversationId = QStringLiteral("B");
+    moved.customerId = QStringLiteral("CUS-9");
+    moved.createdAtMsecs = kStart + 72 * kHour;
+    writer.write(moved);
+    recomputeFollowups(*db);
+    transaction.commit();
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestDerivedFacts)
+#include "tst_derivedfacts.moc"

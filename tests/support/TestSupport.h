@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Clock.h"
+
+#include <QByteArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+namespace workbench {
+class Database;
+}
+
+namespace workbench::test {
+
+/// A file under tests/data.
+QString dataPath(const QString &name);
+
+/// A folder removed after the test, holding workspaces and exports.
+class TempFolder {
+public:
+    TempFolder();
+    QString path(const QString &name = QStringLiteral("workspace.ewb")) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/// "Now" for every test: Tuesday 2026-11-24 12:00 UTC, so the last full month is 2026-10.
+inline QDateTime testNow()
+{
+    return QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc());
+}
+
+/// SHA-256 of a file's bytes (empty when it cannot be read).
+QByteArray fileSha256(const QString &path);
+
+/// The first column of the first row of `statement` on `db`, failing the test on an SQL error.
+QVariant queryValue(Database &db, const QString &statement);
+
+/// A workspace filled with the default-shaped demo data, for GUI and CLI tests.
+void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed = 1);
+
+} // namespace workbench::test
+
+/// QVERIFY for a QSqlQuery call, printing the driver's error on failure.
+#define QVERIFY_SQL(query, call)                                                                                     \
+    QVERIFY2((query).call, qPrintable((query).lastError().text() + QStringLiteral(" in: ") + (query).lastQuery()))
