@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package the build, the tests, the benchmarks and the app need.
 # Idempotent: packages already present are skipped. Runs as root or through sudo.
+#   install-deps.sh                    build, tests, benchmarks and the app
+#   install-deps.sh --screenshots      also ImageMagick, for packaging/screenshots.sh
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,9 @@ packages=(
   libsimdjson-dev libboost-dev
   xvfb xauth poppler-utils fonts-dejavu-core
 )
+if [[ "${1:-}" == "--screenshots" ]]; then
+  packages+=(imagemagick)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

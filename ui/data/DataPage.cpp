@@ -10,6 +10,7 @@
 #include "store/Database.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -174,7 +175,8 @@ bool DataPage::isLoading() const
 void DataPage::showWorkspace(const QString &path)
 {
     m_path = path;
-    m_heading->setText(QDir::toNativeSeparators(path));
+    m_heading->setText(tr("Workspace %1").arg(QFileInfo(path).fileName()));
+    m_heading->setToolTip(QDir::toNativeSeparators(path));
     refresh();
 }
 
