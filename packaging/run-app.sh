@@ -15,7 +15,10 @@ if [[ ! -s "$demo" ]]; then
   echo "Creating the demo workspace $demo ..."
   "$app" demo --db "$demo"
 fi
-if [[ $# -eq 0 ]]; then
-  set -- --db "$demo"
-fi
-exec "$app" "$@"
+# The demo workspace unless the caller names another with --db.
+for argument in "$@"; do
+  if [[ "$argument" == --db || "$argument" == --db=* ]]; then
+    exec "$app" "$@"
+  fi
+done
+exec "$app" --db "$demo" "$@"

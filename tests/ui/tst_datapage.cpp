@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -151,6 +152,22 @@ void TestDataPage::dataPageMatchesStore()
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-count"))->text(), QStringLiteral("6,000 conversations"));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-path"))->text(), QDir::toNativeSeparators(path));
     saveScreenshot(window, QStringLiteral("data-page.png"));
+
+    // A dark palette keeps every text and chart legible (the charts follow the palette).
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2a));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa8));
+    QApplication::setPalette(dark);
+    QCoreApplication::processEvents();
+    QVERIFY(page->monthChart()->seriesCount() >= 2);
+    saveScreenshot(window, QStringLiteral("data-page-dark.png"));
+    QApplication::setPalette(QPalette());
 }
 
 void TestDataPage::modelsPassTheTester()

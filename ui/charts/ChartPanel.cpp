@@ -45,10 +45,21 @@ void ChartPanel::reset(const QString &title)
     applyPalette();
 }
 
+void ChartPanel::setBuilder(std::function<void(ChartPanel &)> build)
+{
+    m_build = std::move(build);
+    if (m_build)
+        m_build(*this);
+}
+
 void ChartPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+    if (event->type() != QEvent::PaletteChange && event->type() != QEvent::StyleChange)
+        return;
+    if (m_build)
+        m_build(*this);
+    else
         applyPalette();
 }
 

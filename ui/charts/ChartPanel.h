@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
@@ -21,6 +23,9 @@ public:
     int seriesCount() const;
     /// Removes every series and axis and re-applies the palette theme; builders start here.
     void reset(const QString &title);
+    /// Draws the chart with `build` now, and again whenever the palette changes (series colours and
+    /// labels are picked from the palette when they are built).
+    void setBuilder(std::function<void(ChartPanel &)> build);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,6 +34,7 @@ private:
     void applyPalette();
 
     QChartView *m_view;
+    std::function<void(ChartPanel &)> m_build;
 };
 
 } // namespace workbench::ui

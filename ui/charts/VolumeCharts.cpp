@@ -33,9 +33,7 @@ double niceCeiling(double value)
     return 10 * magnitude;
 }
 
-} // namespace
-
-void showMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months)
+void buildMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months)
 {
     panel.reset(QObject::tr("Conversations and escalation rate by month"));
     if (months.empty())
@@ -115,7 +113,7 @@ void showMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months
         chartstyle::styleAxis(*axis, palette);
 }
 
-void showCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryVolume> &categories)
+void buildCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryVolume> &categories)
 {
     panel.reset(QObject::tr("Escalation rate by category"));
     if (categories.empty())
@@ -172,6 +170,18 @@ void showCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryVo
     series->attachAxis(rateAxis);
     for (QAbstractAxis *axis : chart->axes())
         chartstyle::styleAxis(*axis, palette);
+}
+
+} // namespace
+
+void showMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months)
+{
+    panel.setBuilder([months](ChartPanel &target) { buildMonthlyVolume(target, months); });
+}
+
+void showCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryVolume> &categories)
+{
+    panel.setBuilder([categories](ChartPanel &target) { buildCategoryEscalationRates(target, categories); });
 }
 
 } // namespace workbench::ui
