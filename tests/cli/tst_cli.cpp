@@ -159,18 +159,7 @@ void TestCli::demoRefusesNonEmptyWorkspace()
 void TestCli::refusesNewerWorkspace()
 {
     const QString path = m_home.path(QStringLiteral("newer.ewb"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY_SQL(query, exec(QStringLiteral("PRAGMA application_id = %1").arg(schema::kApplicationId)));
-        QVERIFY_SQL(query, exec(QStringLiteral("PRAGMA user_version = %1").arg(schema::kCurrentVersion + 5)));
-        QVERIFY_SQL(query, exec(QStringLiteral("CREATE TABLE future (x)")));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    test::makeNewerWorkspace(path, schema::kCurrentVersion + 5);
     const QByteArray before = test::fileSha256(path);
     const Run result = run({QStringLiteral("demo"), QStringLiteral("--db"), path});
     QCOMPARE(result.exitCode, 1);

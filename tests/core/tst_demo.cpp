@@ -16,6 +16,15 @@ using workbench::test::queryValue;
 
 namespace {
 
+DemoOptions smallOptions(quint64 seed)
+{
+    DemoOptions options;
+    options.conversations = 3000;
+    options.months = 3;
+    options.seed = seed;
+    return options;
+}
+
 // Everything stored, in a fixed order, hashed: two workspaces with equal digests hold the same data.
 QByteArray contentDigest(Database &db)
 {
@@ -102,29 +111,20 @@ void TestDemo::initTestCase()
 void TestDemo::sameArgumentsSameData()
 {
     const FixedClock clock(test::testNow());
-    DemoOptions options;
-    options.conversations = 3000;
-    options.months = 3;
-    options.seed = 99;
     auto first = Database::open(m_folder.path(QStringLiteral("first.ewb")));
     auto second = Database::open(m_folder.path(QStringLiteral("second.ewb")));
-    fillDemoWorkspace(*first, options, clock);
-    fillDemoWorkspace(*second, options, clock);
+    fillDemoWorkspace(*first, smallOptions(99), clock);
+    fillDemoWorkspace(*second, smallOptions(99), clock);
     QCOMPARE(contentDigest(*first), contentDigest(*second));
 }
 
 void TestDemo::otherSeedOtherData()
 {
     const FixedClock clock(test::testNow());
-    DemoOptions options;
-    options.conversations = 3000;
-    options.months = 3;
-    options.seed = 99;
     auto first = Database::open(m_folder.path(QStringLiteral("seed99.ewb")));
-    fillDemoWorkspace(*first, options, clock);
-    options.seed = 100;
+    fillDemoWorkspace(*first, smallOptions(99), clock);
     auto second = Database::open(m_folder.path(QStringLiteral("seed100.ewb")));
-    fillDemoWorkspace(*second, options, clock);
+    fillDemoWorkspace(*second, smallOptions(100), clock);
     QVERIFY(contentDigest(*first) != contentDigest(*second));
 }
 

@@ -2,6 +2,7 @@
 
 #include "demo/DemoGenerator.h"
 #include "store/Database.h"
+#include "store/Schema.h"
 #include "store/Sql.h"
 
 #include <QCryptographicHash>
@@ -44,6 +45,27 @@ QVariant queryValue(Database &db, const QString &statement)
         return {};
     }
     return query.value(0);
+}
+
+void makeNewerWorkspace(const QString &path, int version)
+{
+    const QString name = QStringLiteral("newer-workspace");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot create %s", qPrintable(path));
+        QSqlQuery query(db);
+        for (const QString &statement : {QStringLiteral("PRAGMA application_id = %1").arg(schema::kApplicationId),
+                                         QStringLiteral("PRAGMA user_version = %1").arg(version),
+                                         QStringLiteral("CREATE TABLE IF NOT EXISTS table_of_the_future (x)")}) {
+            if (!query.exec(statement))
+                qFatal("%s", qPrintable(query.lastError().text()));
+        }
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed)

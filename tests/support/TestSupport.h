@@ -41,6 +41,9 @@ QByteArray fileSha256(const QString &path);
 /// The first column of the first row of `statement` on `db`, failing the test on an SQL error.
 QVariant queryValue(Database &db, const QString &statement);
 
+/// Writes a workspace file as a future version of the workbench would leave it (schema `version`).
+void makeNewerWorkspace(const QString &path, int version);
+
 /// A workspace filled with the default-shaped demo data, for GUI and CLI tests.
 void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed = 1);
 

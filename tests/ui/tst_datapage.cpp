@@ -213,17 +213,7 @@ void TestDataPage::refusedWorkspaceKeepsTheCurrentOne()
 {
     const QString good = m_folder.path(QStringLiteral("demo.ewb"));
     const QString newer = m_folder.path(QStringLiteral("newer.ewb"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-        db.setDatabaseName(newer);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY_SQL(query, exec(QStringLiteral("PRAGMA application_id = %1").arg(schema::kApplicationId)));
-        QVERIFY_SQL(query, exec(QStringLiteral("PRAGMA user_version = 999")));
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    test::makeNewerWorkspace(newer, schema::kCurrentVersion + 1);
 
     MainWindow window(m_clock);
     QStringList errors;
