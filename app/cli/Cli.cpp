@@ -2,6 +2,7 @@
 
 #include "CommandContext.h"
 #include "DemoCommand.h"
+#include "ImportCommand.h"
 #include "common/WorkspaceLocation.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
@@ -22,6 +23,7 @@ struct CommandSpec {
     QString summary;
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(const CommandContext &)> run;
+    bool takesFiles = false;
 };
 
 const std::vector<CommandSpec> &commands()
@@ -31,6 +33,10 @@ const std::vector<CommandSpec> &commands()
          QStringLiteral("demo [--conversations N] [--months M] [--end YYYY-MM] [--seed S] [--export DIR]"),
          QStringLiteral("Fill an empty workspace with a realistic synthetic support queue."), addDemoOptions,
          runDemoCommand},
+        {QStringLiteral("import"),
+         QStringLiteral("import [--format csv|jsonl] [--mapping NAME|FILE] [--messages FILE] [--lenient] FILE..."),
+         QStringLiteral("Import conversations from CSV or JSONL files, all or nothing."), addImportOptions,
+         runImportCommand, true},
     };
     return specs;
 }
@@ -116,7 +122,7 @@ int runCli(const QStringList &arguments)
             << parser.helpText().section(QLatin1Char('\n'), 1);
         return ExitSuccess;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!spec->takesFiles && !parser.positionalArguments().isEmpty())
         return usageFailure(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 
     const SystemClock clock;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Fields.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -41,6 +43,8 @@ struct Conversation {
     QString transcript;
     QString escalationReason;
     std::vector<Message> messages;
+    /// The fields the source gave (present but empty counts as given: it clears a stored value on update).
+    FieldSet presentFields = kAllFields;
 };
 
 /// The category stored for a conversation that has none (DATA.md).

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <array>
+
 namespace workbench {
 namespace {
 
@@ -15,12 +17,32 @@ constexpr const char *kInsert =
     " agent_id, customer_id, escalated_at, ai_confidence, csat, first_contact_resolution, handle_time_seconds,"
     " sentiment, transcript, escalation_reason, handoff_seq, signals)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
-constexpr const char *kUpdate =
-    "UPDATE conversations SET created_at = ?2, escalated = ?3, category_id = ?4, channel_id = ?5, team_id = ?6,"
-    " agent_id = ?7, customer_id = ?8, escalated_at = ?9, ai_confidence = ?10, csat = ?11,"
-    " first_contact_resolution = ?12, handle_time_seconds = ?13, sentiment = ?14, transcript = ?15,"
-    " escalation_reason = ?16, handoff_seq = ?17, signals = ?18"
-    " WHERE id = ?19";
+// The stored column of each field, by Field; its parameter is ?(index + 1). Messages stand for the facts
+// derived from them (?17 and ?18).
+constexpr std::array<const char *, size_t(Field::Count)> kColumns = {
+    "conversation_id", "created_at", "escalated", "category_id", "channel_id", "team_id", "agent_id",
+    "customer_id", "escalated_at", "ai_confidence", "csat", "first_contact_resolution", "handle_time_seconds",
+    "sentiment", "transcript", "escalation_reason", "handoff_seq = ?17, signals"};
+
+// An update of the given fields only: a column the source lacks keeps its stored value (DATA.md section 3).
+QByteArray updateStatement(FieldSet fields)
+{
+    QByteArray statement = "UPDATE conversations SET ";
+    bool first = true;
+    for (int i = int(Field::CreatedAt); i < int(Field::Count); ++i) {
+        if (!(fields & fieldBit(Field(i))))
+            continue;
+        if (!first)
+            statement += ", ";
+        first = false;
+        statement += kColumns[size_t(i)];
+        statement += " = ?" + QByteArray::number(i == int(Field::Messages) ? 18 : i + 1);
+    }
+    if (first)
+        statement += "conversation_id = ?1"; // nothing but the id: a no-op update
+    statement += " WHERE id = ?19";
+    return statement;
+}
 
 std::optional<qint64> optionalInt(const std::optional<int> &value)
 {
@@ -39,7 +61,6 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
     sqlite3 *handle = db.handle();
     m_findId = std::make_unique<SqliteStatement>(handle, "SELECT id FROM conversations WHERE conversation_id = ?1");
     m_insert = std::make_unique<SqliteStatement>(handle, kInsert);
-    m_update = std::make_unique<SqliteStatement>(handle, kUpdate);
     m_deleteMessages = std::make_unique<SqliteStatement>(handle, "DELETE FROM messages WHERE conversation_ref = ?1");
     m_insertMessage = std::make_unique<SqliteStatement>(
         handle, "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -47,14 +68,16 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
 
 ConversationWriter::~ConversationWriter() = default;
 
-void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation)
+void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting)
 {
+    const FieldSet present = inserting ? kAllFields : conversation.presentFields;
     const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
-    const MessageFacts facts = analyzeMessages(conversation.messages);
+    const MessageFacts facts = (present & fieldBit(Field::Messages)) ? analyzeMessages(conversation.messages) : MessageFacts{};
     statement.bind(1, conversation.conversationId);
     statement.bind(2, conversation.createdAtMsecs);
     statement.bind(3, qint64(conversation.escalated ? 1 : 0));
-    statement.bind(4, m_dimensions.resolve(DimensionKind::Category, category));
+    if (present & fieldBit(Field::Category))
+        statement.bind(4, m_dimensions.resolve(DimensionKind::Category, category));
     statement.bind(5, m_dimensions.resolve(DimensionKind::Channel, conversation.channel));
     statement.bind(6, m_dimensions.resolve(DimensionKind::Team, conversation.team));
     statement.bind(7, m_dimensions.resolve(DimensionKind::Agent, conversation.agent));
@@ -81,20 +104,30 @@ ConversationWriter::Outcome ConversationWriter::write(const Conversation &conver
 
     qint64 rowId = 0;
     if (exists) {
-        bindColumns(*m_update, conversation);
-        m_update->bind(19, existingId);
-        m_update->step();
-        m_update->reset();
+        FieldSet fields = conversation.presentFields;
+        if ((fields & fieldBit(Field::Messages)) && !conversation.messages.empty())
+            fields |= fieldBit(Field::Transcript); // derived from the messages from now on
+        auto &update = m_updates[fields];
+        if (!update)
+            update = std::make_unique<SqliteStatement>(m_db.handle(), updateStatement(fields).constData());
+        bindColumns(*update, conversation, false);
+        update->bind(19, existingId);
+        update->step();
+        update->reset();
         rowId = existingId;
+        m_lastRowId = rowId;
+        ++m_updated;
+        if (!(conversation.presentFields & fieldBit(Field::Messages)))
+            return Outcome::Updated;
         m_deleteMessages->bind(1, rowId);
         m_deleteMessages->step();
         m_deleteMessages->reset();
-        ++m_updated;
     } else {
-        bindColumns(*m_insert, conversation);
+        bindColumns(*m_insert, conversation, true);
         m_insert->step();
         m_insert->reset();
         rowId = sqlite3_last_insert_rowid(m_db.handle());
+        m_lastRowId = rowId;
         ++m_inserted;
     }
     writeMessages(rowId, conversation.messages);

@@ -3,6 +3,7 @@
 #include "DimensionCache.h"
 #include "model/Conversation.h"
 
+#include <map>
 #include <memory>
 
 namespace workbench {
@@ -11,7 +12,8 @@ class Database;
 class SqliteStatement;
 
 /// Writes conversations and their messages with prepared statements, inside the caller's transaction.
-/// A conversation id already stored is updated in place (its row id, and so its tags, are kept).
+/// A conversation id already stored is updated in place (its row id, and so its tags, are kept); only the
+/// fields the conversation has (`presentFields`) are written, so a column a file lacks keeps its value.
 class ConversationWriter {
 public:
     explicit ConversationWriter(Database &db);
@@ -20,20 +22,23 @@ public:
     enum class Outcome { Inserted, Updated };
     Outcome write(const Conversation &conversation);
 
+    /// The row id of the conversation written last.
+    qint64 lastRowId() const { return m_lastRowId; }
     qint64 insertedCount() const { return m_inserted; }
     qint64 updatedCount() const { return m_updated; }
 
 private:
-    void bindColumns(SqliteStatement &statement, const Conversation &conversation);
+    void bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting);
     void writeMessages(qint64 rowId, const std::vector<Message> &messages);
 
     Database &m_db;
     DimensionCache m_dimensions;
     std::unique_ptr<SqliteStatement> m_findId;
     std::unique_ptr<SqliteStatement> m_insert;
-    std::unique_ptr<SqliteStatement> m_update;
+    std::map<FieldSet, std::unique_ptr<SqliteStatement>> m_updates;
     std::unique_ptr<SqliteStatement> m_deleteMessages;
     std::unique_ptr<SqliteStatement> m_insertMessage;
+    qint64 m_lastRowId = 0;
     qint64 m_inserted = 0;
     qint64 m_updated = 0;
 };

@@ -87,6 +87,27 @@ MessageFacts analyzeMessages(const std::vector<Message> &messages)
     return facts;
 }
 
+void recomputeMessageFacts(Database &db, const std::vector<qint64> &conversationRowIds)
+{
+    QSqlQuery read = sql::prepare(db.sql(), QStringLiteral("SELECT role, text FROM messages WHERE conversation_ref = :id ORDER BY seq"));
+    QSqlQuery write = sql::prepare(db.sql(), QStringLiteral("UPDATE conversations SET handoff_seq = :handoff, signals = :signals,"
+                                                            " transcript = NULL WHERE id = :id"));
+    for (const qint64 id : conversationRowIds) {
+        read.bindValue(QStringLiteral(":id"), id);
+        sql::exec(read);
+        std::vector<Message> messages;
+        while (read.next())
+            messages.push_back({roleFromName(read.value(0).toString()).value_or(Role::System), read.value(1).toString(),
+                                std::nullopt, QString()});
+        read.finish();
+        const MessageFacts facts = analyzeMessages(messages);
+        write.bindValue(QStringLiteral(":handoff"), facts.handoffSeq ? QVariant(*facts.handoffSeq) : QVariant());
+        write.bindValue(QStringLiteral(":signals"), facts.signals);
+        write.bindValue(QStringLiteral(":id"), id);
+        sql::exec(write);
+    }
+}
+
 void recomputeFollowups(Database &db)
 {
     sql::run(db.sql(),

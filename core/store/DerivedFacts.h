@@ -32,6 +32,10 @@ MessageFacts analyzeMessages(const std::vector<Message> &messages);
 /// Call inside the transaction that changed the conversations.
 void recomputeFollowups(Database &db);
 
+/// Re-reads the messages of the given conversations and stores their hand-off turn and signals (after a
+/// messages file replaced them); their transcript column is cleared, as it derives from the messages now.
+void recomputeMessageFacts(Database &db, const std::vector<qint64> &conversationRowIds);
+
 /// 48 hours in milliseconds: the follow-up window.
 constexpr qint64 kFollowupWindowMsecs = 48LL * 3600 * 1000;
 

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QCommandLineParser>
+
+namespace workbench::app {
+
+struct CommandContext;
+
+void addImportOptions(QCommandLineParser &parser);
+int runImportCommand(const CommandContext &context);
+
+} // namespace workbench::app

@@ -1,0 +1,214 @@
+#include "CsvReader.h"
+
+#include "common/WorkbenchError.h"
+
+#include <QDir>
+#include <QIODevice>
+
+#include <algorithm>
+#include <cstring>
+
+namespace workbench {
+namespace {
+
+constexpr qsizetype kChunk = 1 << 20;
+constexpr qsizetype kMaxRecord = qsizetype(256) << 20;
+
+} // namespace
+
+CsvReader::CsvReader(QIODevice &device, QString fileName) : m_device(device), m_fileName(std::move(fileName))
+{
+    while (m_buffer.size() < 4 && readMore()) {
+    }
+    if (m_buffer.startsWith("\xEF\xBB\xBF"))
+        m_pos = 3;
+    else if (m_buffer.startsWith("\xFF\xFE") || m_buffer.startsWith("\xFE\xFF"))
+        fail(1, QStringLiteral("the file is UTF-16 text; save it as UTF-8 (expected UTF-8)"));
+    detectSeparator();
+}
+
+void CsvReader::fail(qint64 line, const QString &what) const
+{
+    throw WorkbenchError(QStringLiteral("%1:%2: %3").arg(QDir::toNativeSeparators(m_fileName)).arg(line).arg(what));
+}
+
+bool CsvReader::readMore()
+{
+    if (m_eof)
+        return false;
+    // Drop what was consumed, then append a chunk.
+    if (m_pos > 0) {
+        m_consumedBefore += m_pos;
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+    const qsizetype before = m_buffer.size();
+    m_buffer.resize(before + kChunk);
+    const qint64 got = m_device.read(m_buffer.data() + before, kChunk);
+    if (got < 0)
+        fail(m_line, QStringLiteral("cannot read the file: %1").arg(m_device.errorString()));
+    m_buffer.resize(before + qsizetype(got));
+    if (got == 0)
+        m_eof = true;
+    return got > 0;
+}
+
+void CsvReader::detectSeparator()
+{
+    // Count candidates on the header line, outside quotes; make sure the whole line is in the buffer.
+    while (!m_eof && m_buffer.indexOf('\n', m_pos) < 0 && m_buffer.size() - m_pos < kMaxRecord)
+        readMore();
+    qsizetype commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (qsizetype i = m_pos; i < m_buffer.size(); ++i) {
+        const char ch = m_buffer[i];
+        if (ch == '"')
+            quoted = !quoted;
+        else if (!quoted && ch == '\n')
+            break;
+        else if (!quoted && ch == ',')
+            ++commas;
+        else if (!quoted && ch == ';')
+            ++semicolons;
+        else if (!quoted && ch == '\t')
+            ++tabs;
+    }
+    m_separator = tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+}
+
+QByteArrayView CsvReader::field(qsizetype index) const
+{
+    const Span &span = m_fields[size_t(index)];
+    const QByteArray &source = span.inScratch ? m_scratch : m_buffer;
+    return QByteArrayView(source.constData() + span.offset, span.length);
+}
+
+bool CsvReader::readRecord()
+{
+    while (true) {
+        switch (parseRecord()) {
+        case Parse::Record:
+            return true;
+        case Parse::Blank:
+            break;
+        case Parse::End:
+            return false;
+        case Parse::NeedMore:
+            if (m_buffer.size() - m_pos > kMaxRecord)
+                fail(m_line, QStringLiteral("a record larger than 256 MB (is a quote never closed?)"));
+            readMore();
+            break;
+        }
+    }
+}
+
+CsvReader::Parse CsvReader::parseRecord()
+{
+    m_fields.clear();
+    m_scratch.clear();
+    const char *data = m_buffer.constData();
+    const qsizetype end = m_buffer.size();
+    qsizetype p = m_pos;
+    qint64 newlines = 0;
+    if (p >= end)
+        return m_eof ? Parse::End : Parse::NeedMore;
+    while (true) {
+        if (p < end && data[p] == '"') {
+            // Quoted field: find the closing quote, undoubling "" on the way.
+            const qsizetype start = p + 1;
+            qsizetype q = start;
+            bool doubled = false;
+            qsizetype close = -1;
+            while (true) {
+                const void *found = q < end ? std::memchr(data + q, '"', size_t(end - q)) : nullptr;
+                if (!found) {
+                    if (!m_eof)
+                        return Parse::NeedMore;
+                    fail(m_line, QStringLiteral("a quoted field is never closed (expected a closing \" before the end of the file)"));
+                }
+                const qsizetype at = static_cast<const char *>(found) - data;
+                if (at + 1 >= end && !m_eof)
+                    return Parse::NeedMore; // cannot tell "" from a closing quote yet
+                if (at + 1 < end && data[at + 1] == '"') {
+                    doubled = true;
+                    q = at + 2;
+                    continue;
+                }
+                close = at;
+                break;
+            }
+            const QByteArrayView content(data + start, close - start);
+            if (content.contains('\0'))
+                fail(m_line + newlines, QStringLiteral("binary data (a NUL byte); expected UTF-8 text"));
+            newlines += std::count(content.begin(), content.end(), '\n');
+            if (doubled) {
+                const qsizetype offset = m_scratch.size();
+                for (qsizetype i = 0; i < content.size(); ++i) {
+                    m_scratch.append(content[i]);
+                    if (content[i] == '"')
+                        ++i;
+                }
+                m_fields.push_back({offset, m_scratch.size() - offset, true});
+            } else {
+                m_fields.push_back({start, close - start, false});
+            }
+            p = close + 1;
+            if (p >= end) {
+                if (!m_eof)
+                    return Parse::NeedMore;
+                break; // last record without a line break
+            }
+            if (data[p] == m_separator) {
+                ++p;
+                continue;
+            }
+            if (data[p] == '\r' && (p + 1 >= end || data[p + 1] == '\n')) {
+                if (p + 1 >= end && !m_eof)
+                    return Parse::NeedMore;
+                p += p + 1 < end ? 2 : 1;
+                ++newlines;
+                break;
+            }
+            if (data[p] == '\n') {
+                ++p;
+                ++newlines;
+                break;
+            }
+            fail(m_line + newlines, QStringLiteral("unexpected text after a closing quote (expected %1 or a line break)")
+                                        .arg(m_separator == '\t' ? QStringLiteral("a tab") : QStringLiteral("'%1'").arg(QLatin1Char(m_separator))));
+        }
+        // Unquoted field: up to the separator or the end of the line.
+        qsizetype e = p;
+        while (e < end && data[e] != m_separator && data[e] != '\n') {
+            if (data[e] == '\0')
+                fail(m_line + newlines, QStringLiteral("binary data (a NUL byte); expected UTF-8 text"));
+            ++e;
+        }
+        if (e >= end && !m_eof)
+            return Parse::NeedMore;
+        qsizetype fieldEnd = e;
+        if (e < end && data[e] == '\n' && fieldEnd > p && data[fieldEnd - 1] == '\r')
+            --fieldEnd;
+        else if (e >= end && fieldEnd > p && data[fieldEnd - 1] == '\r')
+            --fieldEnd;
+        m_fields.push_back({p, fieldEnd - p, false});
+        if (e >= end) {
+            p = e;
+            break;
+        }
+        p = e + 1;
+        if (data[e] == '\n') {
+            ++newlines;
+            break;
+        }
+    }
+    m_recordLine = m_line;
+    m_line += newlines;
+    m_pos = p;
+    // A blank line (one empty field) is not a record.
+    if (m_fields.size() == 1 && m_fields.front().length == 0)
+        return Parse::Blank;
+    return Parse::Record;
+}
+
+} // namespace workbench

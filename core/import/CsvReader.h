@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <vector>
+
+class QIODevice;
+
+namespace workbench {
+
+/// A streaming RFC 4180 reader: quoted fields may hold separators, quotes ("") and line breaks; CRLF or LF;
+/// a UTF-8 byte-order mark is skipped; the separator (comma, semicolon or tab) is detected from the header
+/// line. Memory stays at a few buffers whatever the file size. Malformed input (a quote never closed, text
+/// after a closing quote, NUL bytes, UTF-16, a record over 256 MB) throws WorkbenchError naming file and line.
+class CsvReader {
+public:
+    CsvReader(QIODevice &device, QString fileName);
+
+    /// Reads the next record; false at the end of the file.
+    bool readRecord();
+    qsizetype fieldCount() const { return qsizetype(m_fields.size()); }
+    /// Field `index` of the current record (valid until the next readRecord()).
+    QByteArrayView field(qsizetype index) const;
+    /// The line (1-based) where the current record starts: the header is line 1.
+    qint64 recordLine() const { return m_recordLine; }
+    /// Bytes of the file consumed so far, for progress.
+    qint64 bytesConsumed() const { return m_consumedBefore + m_pos; }
+    char separator() const { return m_separator; }
+    const QString &fileName() const { return m_fileName; }
+
+private:
+    enum class Parse { Record, Blank, NeedMore, End };
+    Parse parseRecord();
+    bool readMore();
+    void detectSeparator();
+    [[noreturn]] void fail(qint64 line, const QString &what) const;
+
+    struct Span {
+        qsizetype offset;
+        qsizetype length;
+        bool inScratch;
+    };
+
+    QIODevice &m_device;
+    QString m_fileName;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    qint64 m_consumedBefore = 0;
+    bool m_eof = false;
+    char m_separator = ',';
+    qint64 m_line = 1;
+    qint64 m_recordLine = 1;
+    std::vector<Span> m_fields;
+    QByteArray m_scratch;
+};
+
+} // namespace workbench

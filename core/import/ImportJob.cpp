@@ -1,0 +1,213 @@
+#include "ImportJob.h"
+
+#include "CsvConversationSource.h"
+#include "JsonlConversationSource.h"
+#include "MessagesCsvImport.h"
+#include "common/Clock.h"
+#include "store/ConversationWriter.h"
+#include "store/Database.h"
+#include "store/DerivedFacts.h"
+#include "store/Sql.h"
+#include "store/Transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
+
+namespace workbench {
+namespace {
+
+constexpr size_t kMaxProblems = 20;
+
+QString refusalText(const std::vector<ImportIssue> &problems)
+{
+    QString text = QStringLiteral("Import refused; the workspace is unchanged.");
+    for (const ImportIssue &problem : problems)
+        text += QLatin1Char('\n') + problem.text();
+    if (problems.size() >= kMaxProblems)
+        text += QStringLiteral("\n(stopped after %1 problems)").arg(kMaxProblems);
+    return text;
+}
+
+std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat format,
+                                               const std::optional<ColumnMapping> &mapping)
+{
+    switch (format) {
+    case ImportFormat::Csv:
+        return std::make_unique<CsvConversationSource>(path, mapping);
+    case ImportFormat::Jsonl:
+        return std::make_unique<JsonlConversationSource>(path);
+    }
+    return nullptr;
+}
+
+// Row ids written by this import, to tell a repeated id inside the import from an update of a stored one.
+class RowSet {
+public:
+    bool insert(qint64 rowId)
+    {
+        const auto index = size_t(rowId);
+        if (index >= m_bits.size())
+            m_bits.resize(std::max(index + 1, m_bits.size() * 2));
+        const bool fresh = !m_bits[index];
+        m_bits[index] = true;
+        return fresh;
+    }
+
+private:
+    std::vector<bool> m_bits;
+};
+
+} // namespace
+
+ImportRefused::ImportRefused(std::vector<ImportIssue> problems)
+    : WorkbenchError(refusalText(problems)), m_problems(std::move(problems))
+{
+}
+
+std::optional<ImportFormat> detectFormat(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt"))
+        return ImportFormat::Csv;
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+        return ImportFormat::Jsonl;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray head = file.read(4096).trimmed();
+    if (head.startsWith('{') && head.contains("\"conversation_id\""))
+        return ImportFormat::Jsonl;
+    return std::nullopt;
+}
+
+bool isMessagesCsv(const QString &path)
+{
+    if (detectFormat(path) != ImportFormat::Csv)
+        return false;
+    try {
+        QStringList headers = readCsvHeader(path);
+        for (QString &header : headers)
+            header = header.toLower();
+        return headers.contains(QLatin1String("conversation_id")) && headers.contains(QLatin1String("role")) &&
+               headers.contains(QLatin1String("text")) && !headers.contains(QLatin1String("created_at"));
+    } catch (const WorkbenchError &) {
+        return false;
+    }
+}
+
+ImportSummary runImport(Database &db, const ImportRequest &request, const Clock &clock, const ProgressCallback &progress)
+{
+    if (request.files.isEmpty() && request.messagesFile.isEmpty())
+        throw WorkbenchError(QStringLiteral("No file to import."));
+
+    // Sort the files: conversations first, then messages (they refer to conversations).
+    QStringList conversationFiles;
+    QStringList messageFiles;
+    if (!request.messagesFile.isEmpty())
+        messageFiles << request.messagesFile;
+    std::vector<ImportFormat> formats;
+    for (const QString &path : request.files) {
+        if (!QFileInfo::exists(path))
+            throw WorkbenchError(QStringLiteral("%1: no such file.").arg(QDir::toNativeSeparators(path)));
+        if (!request.mapping && !request.format && isMessagesCsv(path)) {
+            messageFiles << path;
+            continue;
+        }
+        const auto format = request.format ? request.format : detectFormat(path);
+        if (!format)
+            throw WorkbenchError(QStringLiteral("%1: cannot tell the format of this file (expected .csv or .jsonl; "
+                                                "name it with --format csv|jsonl).")
+                                     .arg(QDir::toNativeSeparators(path)));
+        conversationFiles << path;
+        formats.push_back(*format);
+    }
+    qint64 totalBytes = 0;
+    for (const QString &path : conversationFiles + messageFiles)
+        totalBytes += QFileInfo(path).size();
+
+    ImportSummary summary;
+    std::vector<ImportIssue> problems;
+    qint64 doneBytes = 0;
+    qint64 lastReported = -1;
+    auto report = [&](qint64 bytes) {
+        // A callback per megabyte at most: progress is for eyes, not for every row.
+        if (progress && (bytes - lastReported >= (1 << 20) || bytes == totalBytes)) {
+            lastReported = bytes;
+            if (!progress(bytes, totalBytes))
+                throw Cancelled();
+        }
+    };
+
+    Transaction transaction(db);
+    {
+        ConversationWriter writer(db);
+        RowSet written;
+        SourceRecord record;
+        for (qsizetype i = 0; i < conversationFiles.size() && problems.size() < kMaxProblems; ++i) {
+            const auto source = openSource(conversationFiles[i], formats[size_t(i)], request.mapping);
+            while (problems.size() < kMaxProblems && source->next(record)) {
+                if (!record.issues.empty()) {
+                    if (request.lenient) {
+                        summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(), record.issues.end());
+                        ++summary.skipped;
+                    } else {
+                        problems.insert(problems.end(), record.issues.begin(), record.issues.end());
+                    }
+                    continue;
+                }
+                if (!problems.empty())
+                    continue; // refused already: read on only to report more problems
+                const ConversationWriter::Outcome outcome = writer.write(record.conversation);
+                if (!written.insert(writer.lastRowId()))
+                    ++summary.duplicates;
+                else if (outcome == ConversationWriter::Outcome::Inserted)
+                    ++summary.inserted;
+                else
+                    ++summary.updated;
+                summary.messages += qint64(record.conversation.messages.size());
+                report(doneBytes + source->bytesConsumed());
+            }
+            summary.notes << source->notes();
+            doneBytes += QFileInfo(conversationFiles[i]).size();
+        }
+    }
+    for (const QString &path : messageFiles) {
+        if (problems.size() >= kMaxProblems)
+            break;
+        importMessagesCsv(db, path, request.lenient, summary, problems, [&](qint64 bytes) { report(doneBytes + bytes); });
+        doneBytes += QFileInfo(path).size();
+    }
+    if (!problems.empty())
+        throw ImportRefused(std::move(problems)); // the transaction rolls back
+    if (summary.duplicates > 0)
+        summary.notes << QStringLiteral("%1 row%2 repeated a conversation_id of this import; the last row won")
+                             .arg(summary.duplicates)
+                             .arg(summary.duplicates > 1 ? QStringLiteral("s") : QString());
+
+    recomputeFollowups(db);
+    QStringList names;
+    for (const QString &path : request.files + QStringList(request.messagesFile))
+        if (!path.isEmpty())
+            names << QFileInfo(path).fileName();
+    sql::run(db.sql(),
+             QStringLiteral("INSERT INTO imports (finished_at, files, format, inserted, updated, skipped, warnings)"
+                            " VALUES (:at, :files, :format, :inserted, :updated, :skipped, :warnings)"),
+             {{":at", clock.nowUtc().toMSecsSinceEpoch()},
+              {":files", names.join(QStringLiteral(", "))},
+              {":format", request.mapping ? QStringLiteral("csv (mapping %1)").arg(request.mapping->name)
+                          : formats.empty() ? QStringLiteral("messages")
+                                            : formatName(formats.front())},
+              {":inserted", summary.inserted},
+              {":updated", summary.updated},
+              {":skipped", summary.skipped},
+              {":warnings", summary.warnings()}});
+    transaction.commit();
+    summary.bytes = totalBytes;
+    report(totalBytes);
+    return summary;
+}
+
+} // namespace workbench

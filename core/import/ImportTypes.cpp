@@ -1,0 +1,48 @@
+#include "ImportTypes.h"
+
+#include <QDir>
+
+namespace workbench {
+
+QString formatName(ImportFormat format)
+{
+    switch (format) {
+    case ImportFormat::Csv:
+        return QStringLiteral("csv");
+    case ImportFormat::Jsonl:
+        return QStringLiteral("jsonl");
+    }
+    return {};
+}
+
+std::optional<ImportFormat> formatFromName(QStringView name)
+{
+    for (ImportFormat format : {ImportFormat::Csv, ImportFormat::Jsonl}) {
+        if (name.compare(formatName(format), Qt::CaseInsensitive) == 0)
+            return format;
+    }
+    return std::nullopt;
+}
+
+QString ImportIssue::text() const
+{
+    QString result = QStringLiteral("%1:%2: ").arg(QDir::toNativeSeparators(file)).arg(line);
+    if (!column.isEmpty()) {
+        const bool json = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ||
+                          file.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ||
+                          file.endsWith(QLatin1String(".ndjson"), Qt::CaseInsensitive);
+        result += QStringLiteral("%1 \"%2\": ").arg(json ? QStringLiteral("field") : QStringLiteral("column"), column);
+    }
+    return result + problem;
+}
+
+QString quotedValue(QStringView value)
+{
+    constexpr qsizetype kMax = 60;
+    QString shown = value.size() > kMax ? value.left(kMax).toString() + QStringLiteral("…") : value.toString();
+    shown.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    shown.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    return QLatin1Char('"') + shown + QLatin1Char('"');
+}
+
+} // namespace workbench
