@@ -59,7 +59,7 @@ int runImportCommand(const CommandContext &context)
     if (summary.messages > 0)
         context.out << "; " << locale.toString(summary.messages) << " messages";
     context.out << ".\n";
-    for (const QString &note : summary.notes)
+    for (const QString &note : summary.remarks())
         context.out << "note: " << note << '\n';
     context.out.flush();
     for (const ImportIssue &issue : summary.skippedRows)

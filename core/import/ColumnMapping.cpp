@@ -34,7 +34,7 @@ const std::map<Field, QStringList> &synonyms()
         {Field::ConversationId, {QStringLiteral("id"), QStringLiteral("ticket_id"), QStringLiteral("chat_id"),
                                  QStringLiteral("conversation"), QStringLiteral("case_id"), QStringLiteral("ticket")}},
         {Field::CreatedAt, {QStringLiteral("created"), QStringLiteral("date"), QStringLiteral("timestamp"),
-                            QStringLiteral("start_time"), QStringLiteral("started_at"), QStringLiteral("opened_at"),
+                            QStringLiteral("start_time"), QStringLiteral("started_at"), QStringLiteral("opened_at"), QStringLiteral("opened"),
                             QStringLiteral("created_time"), QStringLiteral("creation_date")}},
         {Field::Escalated, {QStringLiteral("handed_off"), QStringLiteral("handoff"), QStringLiteral("transferred"),
                             QStringLiteral("escalation"), QStringLiteral("is_escalated"), QStringLiteral("resolved_by"),

@@ -47,14 +47,15 @@ QStringList readCsvHeader(const QString &path)
 }
 
 CsvConversationSource::CsvConversationSource(const QString &path, const std::optional<ColumnMapping> &mapping)
-    : m_path(path), m_mapping(mapping)
+    : m_path(path)
 {
     openOrThrow(m_file, path);
     m_reader = std::make_unique<CsvReader>(m_file, path);
     m_headers = headerCells(*m_reader, path);
     const QString where = QStringLiteral("%1:1: ").arg(QDir::toNativeSeparators(path));
 
-    const ColumnMapping effective = mapping ? *mapping : ColumnMapping::canonical(m_headers);
+    m_mapping = mapping ? *mapping : ColumnMapping::canonical(m_headers);
+    const ColumnMapping &effective = m_mapping; // the columns below point into its value maps
     FieldSet mapped = 0;
     for (const auto &[field, column] : effective.columns) {
         const auto found = std::find_if(m_headers.cbegin(), m_headers.cend(), [&](const QString &header) {

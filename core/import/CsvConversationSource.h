@@ -37,7 +37,7 @@ private:
     QString m_path;
     QFile m_file;
     std::unique_ptr<CsvReader> m_reader;
-    std::optional<ColumnMapping> m_mapping;
+    ColumnMapping m_mapping;
     QStringList m_headers;
     std::vector<Column> m_columns;
     QStringList m_notes;

@@ -14,6 +14,11 @@ namespace {
 constexpr qsizetype kChunk = 1 << 20;
 constexpr qsizetype kMaxRecord = qsizetype(256) << 20;
 
+QString binaryDataProblem()
+{
+    return QStringLiteral("binary data (a NUL byte: this is not a text file; expected UTF-8 text)");
+}
+
 } // namespace
 
 CsvReader::CsvReader(QIODevice &device, QString fileName) : m_device(device), m_fileName(std::move(fileName))
@@ -24,6 +29,12 @@ CsvReader::CsvReader(QIODevice &device, QString fileName) : m_device(device), m_
         m_pos = 3;
     else if (m_buffer.startsWith("\xFF\xFE") || m_buffer.startsWith("\xFE\xFF"))
         fail(1, QStringLiteral("the file is UTF-16 text; save it as UTF-8 (expected UTF-8)"));
+    while (m_buffer.size() < 4096 && readMore()) {
+    }
+    // A binary file is refused at once, at the line of its first NUL byte.
+    const QByteArrayView head = QByteArrayView(m_buffer).first(std::min<qsizetype>(m_buffer.size(), 4096));
+    if (const qsizetype nul = head.indexOf('\0'); nul >= 0)
+        fail(1 + std::count(head.begin(), head.begin() + nul, '\n'), binaryDataProblem());
     detectSeparator();
 }
 
@@ -139,7 +150,7 @@ CsvReader::Parse CsvReader::parseRecord()
             }
             const QByteArrayView content(data + start, close - start);
             if (content.contains('\0'))
-                fail(m_line + newlines, QStringLiteral("binary data (a NUL byte); expected UTF-8 text"));
+                fail(m_line + newlines, binaryDataProblem());
             newlines += std::count(content.begin(), content.end(), '\n');
             if (doubled) {
                 const qsizetype offset = m_scratch.size();
@@ -181,7 +192,7 @@ CsvReader::Parse CsvReader::parseRecord()
         qsizetype e = p;
         while (e < end && data[e] != m_separator && data[e] != '\n') {
             if (data[e] == '\0')
-                fail(m_line + newlines, QStringLiteral("binary data (a NUL byte); expected UTF-8 text"));
+                fail(m_line + newlines, binaryDataProblem());
             ++e;
         }
         if (e >= end && !m_eof)

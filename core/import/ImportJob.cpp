@@ -182,10 +182,6 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     }
     if (!problems.empty())
         throw ImportRefused(std::move(problems)); // the transaction rolls back
-    if (summary.duplicates > 0)
-        summary.notes << QStringLiteral("%1 row%2 repeated a conversation_id of this import; the last row won")
-                             .arg(summary.duplicates)
-                             .arg(summary.duplicates > 1 ? QStringLiteral("s") : QString());
 
     recomputeFollowups(db);
     QStringList names;

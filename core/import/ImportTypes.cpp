@@ -36,6 +36,16 @@ QString ImportIssue::text() const
     return result + problem;
 }
 
+QStringList ImportSummary::remarks() const
+{
+    QStringList result = notes;
+    if (duplicates > 0)
+        result << QStringLiteral("%1 row%2 repeated a conversation_id of this import; the last row won")
+                      .arg(duplicates)
+                      .arg(duplicates > 1 ? QStringLiteral("s") : QString());
+    return result;
+}
+
 QString quotedValue(QStringView value)
 {
     constexpr qsizetype kMax = 60;

@@ -37,6 +37,8 @@ struct ImportSummary {
     QStringList notes;                    ///< e.g. columns that were ignored
 
     qint64 warnings() const { return duplicates + qint64(notes.size()); }
+    /// The notes and the duplicate count, as sentences for the user.
+    QStringList remarks() const;
 };
 
 /// Shortens a cell for a message: "a very long value…" (quotes added by the caller).

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlRecord>
 
 namespace workbench::test {
 
@@ -66,6 +68,48 @@ void makeNewerWorkspace(const QString &path, int version)
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+QByteArray workspaceDigest(Database &db)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList tables;
+    {
+        QSqlQuery query(db.sql());
+        query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+        while (query.next())
+            tables << query.value(0).toString();
+    }
+    for (const QString &table : tables) {
+        QSqlQuery query(db.sql());
+        query.exec(QStringLiteral("SELECT * FROM \"%1\" LIMIT 0").arg(table));
+        const int columns = query.record().count();
+        QStringList order;
+        for (int i = 1; i <= columns; ++i)
+            order << QString::number(i);
+        // Table names come from sqlite_schema, not from data; the ORDER BY makes the digest independent of storage.
+        if (!query.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY %2").arg(table, order.join(u','))))
+            qFatal("%s", qPrintable(query.lastError().text()));
+        hash.addData(table.toUtf8());
+        while (query.next()) {
+            for (int i = 0; i < columns; ++i) {
+                const QVariant value = query.value(i);
+                hash.addData(value.isNull() ? QByteArray("\x01null") : value.toString().toUtf8());
+                hash.addData(QByteArrayView("\x1f"));
+            }
+        }
+    }
+    hash.addData(QByteArray::number(queryValue(db, QStringLiteral("PRAGMA user_version")).toInt()));
+    return hash.result().toHex();
+}
+
+QString writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed)

@@ -44,6 +44,12 @@ QVariant queryValue(Database &db, const QString &statement);
 /// Writes a workspace file as a future version of the workbench would leave it (schema `version`).
 void makeNewerWorkspace(const QString &path, int version);
 
+/// A digest of every row of every table: equal digests, equal workspace content.
+QByteArray workspaceDigest(Database &db);
+
+/// Writes `content` to `path` (creating folders), failing the test on error.
+QString writeFile(const QString &path, const QByteArray &content);
+
 /// A workspace filled with the default-shaped demo data, for GUI and CLI tests.
 void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed = 1);
 
