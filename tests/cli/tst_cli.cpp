@@ -33,6 +33,11 @@ private Q_SLOTS:
     void demoRefusesNonEmptyWorkspace();
     void refusesNewerWorkspace();
     void refusesForeignFile();
+    void importPrintsCounts();
+    void importRefusesBadFileWithExitOne();
+    void importLenientListsSkippedRows();
+    void importUsageErrors_data();
+    void importUsageErrors();
 
 private:
     Run run(const QStringList &arguments);
@@ -179,6 +184,72 @@ void TestCli::refusesForeignFile()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("not an Escalation Workbench workspace")), qPrintable(result.err));
     QCOMPARE(test::fileSha256(path), before);
+}
+
+void TestCli::importPrintsCounts()
+{
+    const QString csv = test::writeFile(m_home.path(QStringLiteral("in/good.csv")),
+                                        "conversation_id,created_at,escalated,extra\nA,2026-10-01T10:00:00Z,yes,1\nB,2026-10-01,no,2\n");
+    const QString path = m_home.path(QStringLiteral("import.ewb"));
+    const Run result = run({QStringLiteral("import"), csv, QStringLiteral("--db"), path});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("2 inserted, 0 updated, 0 skipped, 1 warning")), qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("note: ")));
+    QVERIFY(result.out.contains(QStringLiteral("ignored column \"extra\"")));
+    const Run again = run({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
+    QVERIFY2(again.out.contains(QStringLiteral("0 inserted, 2 updated")), qPrintable(again.out));
+}
+
+void TestCli::importRefusesBadFileWithExitOne()
+{
+    const QString path = m_home.path(QStringLiteral("refuse.ewb"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"), QStringLiteral("100")}).exitCode, 0);
+    const QByteArray before = test::fileSha256(path);
+    const QString csv = test::writeFile(m_home.path(QStringLiteral("in/orders.csv")),
+                                        "conversation_id,created_at,escalated\nA,2026-10-01,yes\nB,31/10/2026,no\n");
+    const Run result = run({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("orders.csv:3: column \"created_at\": \"31/10/2026\" is not a timestamp "
+                                                "(expected ISO-8601 or epoch seconds)")),
+             qPrintable(result.err));
+    QVERIFY(result.err.contains(QStringLiteral("the workspace is unchanged")));
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(test::fileSha256(path), before);
+}
+
+void TestCli::importLenientListsSkippedRows()
+{
+    const QString csv = test::writeFile(m_home.path(QStringLiteral("in/mixed.csv")),
+                                        "conversation_id,created_at,escalated\nA,2026-10-01,yes\nB,31/10/2026,no\nC,2026-10-01,maybe\n");
+    const Run result = run({QStringLiteral("import"), QStringLiteral("--lenient"), csv, QStringLiteral("--db"),
+                            m_home.path(QStringLiteral("lenient.ewb"))});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("1 inserted, 0 updated, 2 skipped")), qPrintable(result.out));
+    QCOMPARE(result.err.count(QStringLiteral("skipped: ")), 2);
+    QVERIFY(result.err.contains(QStringLiteral("mixed.csv:4: column \"escalated\": \"maybe\" is not a boolean")));
+}
+
+void TestCli::importUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no file") << QStringList{} << 2 << "name at least one file";
+    QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.csv")} << 2
+                                << "--format takes csv or jsonl";
+    QTest::newRow("missing file") << QStringList{QStringLiteral("does-not-exist.csv")} << 1 << "does-not-exist.csv: no such file";
+    QTest::newRow("unknown mapping") << QStringList{QStringLiteral("--mapping"), QStringLiteral("Nope"), QStringLiteral("x.csv")} << 1
+                                     << "No saved mapping is called \"Nope\"";
+}
+
+void TestCli::importUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run result = run(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("usage.ewb"))} + arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
