@@ -2,6 +2,7 @@
 
 #include "ImportTypes.h"
 #include "model/Conversation.h"
+#include "store/DerivedFacts.h"
 
 #include <vector>
 
@@ -10,6 +11,8 @@ namespace workbench {
 /// One record read from a source file: the conversation, or the problems that keep it out.
 struct SourceRecord {
     Conversation conversation;
+    /// The transcript's facts, worked out on the reading thread (not the writing one).
+    MessageFacts facts;
     qint64 line = 0;
     std::vector<ImportIssue> issues;
 };

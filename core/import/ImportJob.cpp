@@ -3,10 +3,13 @@
 #include "CsvConversationSource.h"
 #include "JsonlConversationSource.h"
 #include "MessagesCsvImport.h"
+#include "RecordPipeline.h"
 #include "common/Clock.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/DerivedFacts.h"
+#include "store/Schema.h"
+#include "store/WorkspaceFacts.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
 
@@ -142,35 +145,46 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     };
 
     Transaction transaction(db);
+    // Loading many rows (as many as half the workspace holds): drop the secondary indexes and sort them
+    // afresh at the end. Inside the transaction, so a refusal restores them with everything else.
+    const qint64 estimatedRows = totalBytes / 150;
+    const bool bulk = estimatedRows >= 20000 && estimatedRows * 2 >= conversationCount(db);
+    if (bulk) {
+        for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
+            sql::run(db.sql(), QStringLiteral("DROP INDEX IF EXISTS %1").arg(index.name)); // names from the schema
+    }
     {
         ConversationWriter writer(db);
         RowSet written;
-        SourceRecord record;
+        std::vector<SourceRecord> batch;
         for (qsizetype i = 0; i < conversationFiles.size() && problems.size() < kMaxProblems; ++i) {
-            const auto source = openSource(conversationFiles[i], formats[size_t(i)], request.mapping);
-            while (problems.size() < kMaxProblems && source->next(record)) {
-                if (!record.issues.empty()) {
-                    if (request.lenient) {
-                        summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(), record.issues.end());
-                        ++summary.skipped;
-                    } else {
-                        problems.insert(problems.end(), record.issues.begin(), record.issues.end());
+            RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request.mapping));
+            qint64 fileBytes = 0;
+            while (problems.size() < kMaxProblems && pipeline.next(batch, fileBytes)) {
+                for (const SourceRecord &record : batch) {
+                    if (!record.issues.empty()) {
+                        if (request.lenient) {
+                            summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(), record.issues.end());
+                            ++summary.skipped;
+                        } else {
+                            problems.insert(problems.end(), record.issues.begin(), record.issues.end());
+                        }
+                        continue;
                     }
-                    continue;
+                    if (!problems.empty())
+                        continue; // refused already: read on only to report more problems
+                    const ConversationWriter::Outcome outcome = writer.write(record.conversation, &record.facts);
+                    if (!written.insert(writer.lastRowId()))
+                        ++summary.duplicates;
+                    else if (outcome == ConversationWriter::Outcome::Inserted)
+                        ++summary.inserted;
+                    else
+                        ++summary.updated;
+                    summary.messages += qint64(record.conversation.messages.size());
                 }
-                if (!problems.empty())
-                    continue; // refused already: read on only to report more problems
-                const ConversationWriter::Outcome outcome = writer.write(record.conversation);
-                if (!written.insert(writer.lastRowId()))
-                    ++summary.duplicates;
-                else if (outcome == ConversationWriter::Outcome::Inserted)
-                    ++summary.inserted;
-                else
-                    ++summary.updated;
-                summary.messages += qint64(record.conversation.messages.size());
-                report(doneBytes + source->bytesConsumed());
+                report(doneBytes + fileBytes);
             }
-            summary.notes << source->notes();
+            summary.notes << pipeline.notes();
             doneBytes += QFileInfo(conversationFiles[i]).size();
         }
     }
@@ -182,6 +196,10 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     }
     if (!problems.empty())
         throw ImportRefused(std::move(problems)); // the transaction rolls back
+    if (bulk) {
+        for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
+            sql::run(db.sql(), index.create);
+    }
 
     recomputeFollowups(db);
     QStringList names;

@@ -2,19 +2,24 @@
 
 namespace workbench {
 
-QString roleName(Role role)
+QLatin1StringView roleNameLatin1(Role role)
 {
     switch (role) {
     case Role::Customer:
-        return QStringLiteral("customer");
+        return QLatin1StringView("customer");
     case Role::Ai:
-        return QStringLiteral("ai");
+        return QLatin1StringView("ai");
     case Role::Agent:
-        return QStringLiteral("agent");
+        return QLatin1StringView("agent");
     case Role::System:
-        return QStringLiteral("system");
+        return QLatin1StringView("system");
     }
     return {};
+}
+
+QString roleName(Role role)
+{
+    return QString(roleNameLatin1(role));
 }
 
 std::optional<Role> roleFromName(QStringView name)

@@ -2,6 +2,7 @@
 
 #include "Fields.h"
 
+#include <QLatin1StringView>
 #include <QString>
 #include <QtGlobal>
 
@@ -14,6 +15,8 @@ enum class Role { Customer, Ai, Agent, System };
 
 /// "customer", "ai", "agent" or "system": the names used in files and in the store.
 QString roleName(Role role);
+/// The same name as static Latin-1 text, for binding without conversion.
+QLatin1StringView roleNameLatin1(Role role);
 std::optional<Role> roleFromName(QStringView name);
 
 struct Message {

@@ -12,11 +12,13 @@ namespace workbench {
 namespace {
 
 // Parameter order shared by the insert and the update; ?1 is the conversation id.
+// A stored id makes the insert a no-op (one probe of the id index instead of a look-up and an insert).
 constexpr const char *kInsert =
     "INSERT INTO conversations (conversation_id, created_at, escalated, category_id, channel_id, team_id,"
     " agent_id, customer_id, escalated_at, ai_confidence, csat, first_contact_resolution, handle_time_seconds,"
     " sentiment, transcript, escalation_reason, handoff_seq, signals)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+    " ON CONFLICT (conversation_id) DO NOTHING";
 // The stored column of each field, by Field; its parameter is ?(index + 1). Messages stand for the facts
 // derived from them (?17 and ?18).
 constexpr std::array<const char *, size_t(Field::Count)> kColumns = {
@@ -68,11 +70,14 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
 
 ConversationWriter::~ConversationWriter() = default;
 
-void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting)
+void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting,
+                                     const MessageFacts *precomputed)
 {
     const FieldSet present = inserting ? kAllFields : conversation.presentFields;
     const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
-    const MessageFacts facts = (present & fieldBit(Field::Messages)) ? analyzeMessages(conversation.messages) : MessageFacts{};
+    const MessageFacts facts = !(present & fieldBit(Field::Messages)) ? MessageFacts{}
+                               : precomputed                          ? *precomputed
+                                                                      : analyzeMessages(conversation.messages);
     statement.bind(1, conversation.conversationId);
     statement.bind(2, conversation.createdAtMsecs);
     statement.bind(3, qint64(conversation.escalated ? 1 : 0));
@@ -95,43 +100,41 @@ void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversat
     statement.bind(18, qint64(facts.signals));
 }
 
-ConversationWriter::Outcome ConversationWriter::write(const Conversation &conversation)
+ConversationWriter::Outcome ConversationWriter::write(const Conversation &conversation, const MessageFacts *facts)
 {
-    m_findId->bind(1, conversation.conversationId, false);
-    const bool exists = m_findId->step();
-    const qint64 existingId = exists ? m_findId->columnInt64(0) : 0;
-    m_findId->reset();
+    bindColumns(*m_insert, conversation, true, facts);
+    m_insert->step();
+    m_insert->reset();
+    if (sqlite3_changes(m_db.handle()) > 0) {
+        m_lastRowId = sqlite3_last_insert_rowid(m_db.handle());
+        ++m_inserted;
+        writeMessages(m_lastRowId, conversation.messages);
+        return Outcome::Inserted;
+    }
 
-    qint64 rowId = 0;
-    if (exists) {
-        FieldSet fields = conversation.presentFields;
-        if ((fields & fieldBit(Field::Messages)) && !conversation.messages.empty())
-            fields |= fieldBit(Field::Transcript); // derived from the messages from now on
-        auto &update = m_updates[fields];
-        if (!update)
-            update = std::make_unique<SqliteStatement>(m_db.handle(), updateStatement(fields).constData());
-        bindColumns(*update, conversation, false);
-        update->bind(19, existingId);
-        update->step();
-        update->reset();
-        rowId = existingId;
-        m_lastRowId = rowId;
-        ++m_updated;
-        if (!(conversation.presentFields & fieldBit(Field::Messages)))
-            return Outcome::Updated;
-        m_deleteMessages->bind(1, rowId);
+    // The id is stored already: update the fields the source has, in place.
+    m_findId->bind(1, conversation.conversationId, false);
+    m_findId->step();
+    m_lastRowId = m_findId->columnInt64(0);
+    m_findId->reset();
+    FieldSet fields = conversation.presentFields;
+    if ((fields & fieldBit(Field::Messages)) && !conversation.messages.empty())
+        fields |= fieldBit(Field::Transcript); // derived from the messages from now on
+    auto &update = m_updates[fields];
+    if (!update)
+        update = std::make_unique<SqliteStatement>(m_db.handle(), updateStatement(fields).constData());
+    bindColumns(*update, conversation, false, facts);
+    update->bind(19, m_lastRowId);
+    update->step();
+    update->reset();
+    ++m_updated;
+    if (conversation.presentFields & fieldBit(Field::Messages)) {
+        m_deleteMessages->bind(1, m_lastRowId);
         m_deleteMessages->step();
         m_deleteMessages->reset();
-    } else {
-        bindColumns(*m_insert, conversation, true);
-        m_insert->step();
-        m_insert->reset();
-        rowId = sqlite3_last_insert_rowid(m_db.handle());
-        m_lastRowId = rowId;
-        ++m_inserted;
+        writeMessages(m_lastRowId, conversation.messages);
     }
-    writeMessages(rowId, conversation.messages);
-    return exists ? Outcome::Updated : Outcome::Inserted;
+    return Outcome::Updated;
 }
 
 void ConversationWriter::writeMessages(qint64 rowId, const std::vector<Message> &messages)
@@ -140,7 +143,7 @@ void ConversationWriter::writeMessages(qint64 rowId, const std::vector<Message> 
         const Message &message = messages[seq];
         m_insertMessage->bind(1, rowId);
         m_insertMessage->bind(2, qint64(seq));
-        m_insertMessage->bind(3, roleName(message.role));
+        m_insertMessage->bindLatin1(3, roleNameLatin1(message.role));
         m_insertMessage->bind(4, message.author);
         m_insertMessage->bind(5, message.text, false);
         m_insertMessage->bind(6, message.sentAtMsecs);

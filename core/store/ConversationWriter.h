@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DerivedFacts.h"
 #include "DimensionCache.h"
 #include "model/Conversation.h"
 
@@ -20,7 +21,8 @@ public:
     ~ConversationWriter();
 
     enum class Outcome { Inserted, Updated };
-    Outcome write(const Conversation &conversation);
+    /// Writes one conversation; `facts` are its messages' facts when the caller worked them out already.
+    Outcome write(const Conversation &conversation, const MessageFacts *facts = nullptr);
 
     /// The row id of the conversation written last.
     qint64 lastRowId() const { return m_lastRowId; }
@@ -28,7 +30,8 @@ public:
     qint64 updatedCount() const { return m_updated; }
 
 private:
-    void bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting);
+    void bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting,
+                     const MessageFacts *facts);
     void writeMessages(qint64 rowId, const std::vector<Message> &messages);
 
     Database &m_db;

@@ -2,10 +2,13 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "SqliteStatement.h"
 
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace workbench {
 namespace {
@@ -110,15 +113,83 @@ void recomputeMessageFacts(Database &db, const std::vector<qint64> &conversation
 
 void recomputeFollowups(Database &db)
 {
-    sql::run(db.sql(),
-             QStringLiteral("UPDATE conversations AS a SET has_followup = 1 - has_followup"
-                            " WHERE a.customer_id IS NOT NULL AND a.has_followup <> EXISTS ("
-                            "   SELECT 1 FROM conversations AS b"
-                            "   WHERE b.customer_id = a.customer_id AND b.category_id = a.category_id"
-                            "     AND b.created_at > a.created_at AND b.created_at <= a.created_at + :window)"),
-             {{":window", kFollowupWindowMsecs}});
-    sql::run(db.sql(), QStringLiteral("UPDATE conversations SET has_followup = 0"
-                                      " WHERE customer_id IS NULL AND has_followup <> 0"));
+    // 1. One table scan, sorted in memory by (customer, category, time): inside a group, a contact has a
+    //    follow-up when the next contact at a later instant comes within 48 h.
+    struct Contact {
+        size_t customerHash;
+        quint32 customerOffset;
+        quint32 customerLength;
+        qint64 category;
+        qint64 createdAt;
+        qint64 id;
+    };
+    std::vector<Contact> contacts;
+    QByteArray customers; // the customer ids, end to end
+    {
+        SqliteStatement scan(db.handle(), "SELECT id, customer_id, category_id, created_at FROM conversations"
+                                          " WHERE customer_id IS NOT NULL");
+        while (scan.step()) {
+            const QByteArrayView customer = scan.columnBytes(1);
+            contacts.push_back({qHash(customer), quint32(customers.size()), quint32(customer.size()), scan.columnInt64(2),
+                                scan.columnInt64(3), scan.columnInt64(0)});
+            customers.append(customer);
+        }
+    }
+    auto customerOf = [&](const Contact &c) { return QByteArrayView(customers.constData() + c.customerOffset, c.customerLength); };
+    std::sort(contacts.begin(), contacts.end(), [&](const Contact &a, const Contact &b) {
+        if (a.customerHash != b.customerHash)
+            return a.customerHash < b.customerHash;
+        if (const int order = customerOf(a).compare(customerOf(b)); order != 0)
+            return order < 0;
+        if (a.category != b.category)
+            return a.category < b.category;
+        return a.createdAt < b.createdAt;
+    });
+    std::vector<qint64> flagged;
+    for (size_t groupEnd = contacts.size(); groupEnd > 0;) {
+        size_t groupBegin = groupEnd - 1;
+        const Contact &last = contacts[groupEnd - 1];
+        while (groupBegin > 0 && contacts[groupBegin - 1].category == last.category &&
+               contacts[groupBegin - 1].customerHash == last.customerHash && customerOf(contacts[groupBegin - 1]) == customerOf(last))
+            --groupBegin;
+        // Walk the group back: `nextLater` is the earliest time after the current run of equal times.
+        std::optional<qint64> nextLater;
+        for (size_t end = groupEnd; end > groupBegin;) {
+            size_t begin = end - 1;
+            while (begin > groupBegin && contacts[begin - 1].createdAt == contacts[end - 1].createdAt)
+                --begin;
+            const qint64 time = contacts[end - 1].createdAt;
+            if (nextLater && *nextLater - time <= kFollowupWindowMsecs) {
+                for (size_t i = begin; i < end; ++i)
+                    flagged.push_back(contacts[i].id);
+            }
+            nextLater = time;
+            end = begin;
+        }
+        groupEnd = groupBegin;
+    }
+    contacts = {};
+    customers = {};
+    std::sort(flagged.begin(), flagged.end());
+
+    // 2. Write only the flags that change: rows flagged now but not stored so, and the reverse.
+    SqliteStatement stored(db.handle(), "SELECT id FROM conversations WHERE has_followup <> 0 ORDER BY id");
+    SqliteStatement update(db.handle(), "UPDATE conversations SET has_followup = ?1 WHERE id = ?2");
+    auto write = [&](qint64 id, bool flag) {
+        update.bind(1, qint64(flag ? 1 : 0));
+        update.bind(2, id);
+        update.step();
+        update.reset();
+    };
+    std::vector<qint64> storedIds;
+    while (stored.step())
+        storedIds.push_back(stored.columnInt64(0));
+    stored.reset();
+    std::vector<qint64> changes;
+    std::set_symmetric_difference(flagged.begin(), flagged.end(), storedIds.begin(), storedIds.end(),
+                                  std::back_inserter(changes));
+    for (const qint64 id : changes)
+        write(id, std::binary_search(flagged.begin(), flagged.end(), id));
 }
 
 } // namespace workbench

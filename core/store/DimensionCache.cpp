@@ -24,6 +24,18 @@ QString DimensionCache::matchKey(const QString &name)
 
 std::optional<qint64> DimensionCache::resolve(DimensionKind kind, const QString &name)
 {
+    if (name.isEmpty())
+        return std::nullopt;
+    if (const auto exact = m_exact.constFind(Key{int(kind), name}); exact != m_exact.constEnd())
+        return *exact;
+    const std::optional<qint64> id = resolveFolded(kind, name);
+    if (id && m_exact.size() < 100000)
+        m_exact.insert(Key{int(kind), name}, *id);
+    return id;
+}
+
+std::optional<qint64> DimensionCache::resolveFolded(DimensionKind kind, const QString &name)
+{
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;

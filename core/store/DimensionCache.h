@@ -28,6 +28,8 @@ public:
     static QString matchKey(const QString &name);
 
 private:
+    std::optional<qint64> resolveFolded(DimensionKind kind, const QString &name);
+
     struct Key {
         int kind;
         QString folded;
@@ -36,6 +38,8 @@ private:
     friend size_t qHash(const Key &key, size_t seed) { return qHashMulti(seed, key.kind, key.folded); }
 
     QHash<Key, qint64> m_ids;
+    /// The same names as they came, before trimming and folding: most rows repeat a few spellings exactly.
+    QHash<Key, qint64> m_exact;
     std::unique_ptr<SqliteStatement> m_insert;
     Database &m_db;
 };

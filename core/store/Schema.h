@@ -9,7 +9,7 @@
 namespace workbench::schema {
 
 /// The schema version this build writes (`PRAGMA user_version`).
-constexpr int kCurrentVersion = 3;
+constexpr int kCurrentVersion = 4;
 /// `PRAGMA application_id` of a workspace file ("EWB1"), to tell a workspace from any other SQLite file.
 constexpr int kApplicationId = 0x45574231;
 
@@ -22,6 +22,14 @@ struct MigrationStep {
 
 /// Every step from version 1 on, in order. Steps are never edited once released; changes add a step.
 const std::vector<MigrationStep> &migrationSteps();
+
+/// A secondary index of the current schema. A bulk import drops these and builds them again by sorting,
+/// which is several times faster than growing them row by row; a step that changes one updates this list.
+struct IndexDefinition {
+    QString name;
+    QString create;
+};
+const std::vector<IndexDefinition> &bulkRebuiltIndexes();
 
 /// Applies the steps after `fromVersion` up to `toVersion`, each in its own transaction with the version bump.
 /// Throws WorkbenchError when a step fails (that step is rolled back; earlier ones stay).

@@ -11,6 +11,7 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const char *statement) : m_db(db)
     if (!db)
         throw WorkbenchError(QStringLiteral("Internal error: no SQLite handle for a bulk statement."));
     check(sqlite3_prepare_v3(db, statement, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr));
+    m_text.resize(size_t(sqlite3_bind_parameter_count(m_statement)) + 1);
 }
 
 SqliteStatement::~SqliteStatement()
@@ -52,9 +53,16 @@ void SqliteStatement::bind(int index, const QString &value, bool emptyIsNull)
         bindNull(index);
         return;
     }
-    const QByteArray utf8 = value.toUtf8();
-    check(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+    // SQLITE_STATIC: the bytes stay in m_text until this parameter is bound again, after the step.
+    QByteArray &utf8 = m_text[size_t(index)];
+    utf8 = value.toUtf8();
+    check(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_STATIC,
                               SQLITE_UTF8));
+}
+
+void SqliteStatement::bindLatin1(int index, QLatin1StringView text)
+{
+    check(sqlite3_bind_text64(m_statement, index, text.data(), sqlite3_uint64(text.size()), SQLITE_STATIC, SQLITE_UTF8));
 }
 
 void SqliteStatement::bind(int index, const std::optional<qint64> &value)
@@ -97,6 +105,12 @@ QString SqliteStatement::columnText(int column) const
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
     return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+}
+
+QByteArrayView SqliteStatement::columnBytes(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QByteArrayView(text, sqlite3_column_bytes(m_statement, column));
 }
 
 void SqliteStatement::reset()

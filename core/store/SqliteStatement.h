@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QByteArrayView>
+#include <QLatin1StringView>
 #include <QString>
 #include <QtGlobal>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -24,6 +27,8 @@ public:
     void bind(int index, double value);
     /// Binds UTF-8 text; an empty string binds NULL when `emptyIsNull`.
     void bind(int index, const QString &value, bool emptyIsNull = true);
+    /// Binds constant ASCII text that outlives the statement (no copy, no conversion).
+    void bindLatin1(int index, QLatin1StringView text);
     void bind(int index, const std::optional<qint64> &value);
     void bind(int index, const std::optional<double> &value);
 
@@ -32,6 +37,8 @@ public:
     qint64 columnInt64(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;
+    /// The column's UTF-8 bytes, valid until the next step() or reset().
+    QByteArrayView columnBytes(int column) const;
     /// Resets for the next execution and clears the bindings.
     void reset();
 
@@ -41,6 +48,8 @@ private:
 
     sqlite3 *m_db;
     sqlite3_stmt *m_statement = nullptr;
+    /// The UTF-8 of bound text, kept until the next binding of that parameter so SQLite need not copy it.
+    std::vector<QByteArray> m_text;
 };
 
 } // namespace workbench
