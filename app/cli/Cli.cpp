@@ -34,8 +34,9 @@ const std::vector<CommandSpec> &commands()
          QStringLiteral("Fill an empty workspace with a realistic synthetic support queue."), addDemoOptions,
          runDemoCommand},
         {QStringLiteral("import"),
-         QStringLiteral("import [--format csv|jsonl] [--mapping NAME|FILE] [--messages FILE] [--lenient] FILE..."),
-         QStringLiteral("Import conversations from CSV or JSONL files, all or nothing."), addImportOptions,
+         QStringLiteral("import [--format csv|jsonl|chatlog|zendesk|intercom] [--mapping NAME|FILE] [--messages FILE] "
+                        "[--lenient] FILE..."),
+         QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."), addImportOptions,
          runImportCommand, true},
     };
     return specs;

@@ -2,6 +2,7 @@
 
 #include "CommandContext.h"
 #include "import/ImportJob.h"
+#include "import/ValueParsers.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,8 @@ namespace workbench::app {
 
 void addImportOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("format"), QStringLiteral("csv or jsonl (default: detected per file)."),
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("csv, jsonl, chatlog, zendesk or intercom (default: detected per file)."),
                       QStringLiteral("FORMAT")});
     parser.addOption({QStringLiteral("mapping"),
                       QStringLiteral("Read CSV columns through a saved mapping (by name) or a mapping JSON file."),
@@ -22,6 +24,31 @@ void addImportOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("lenient"), QStringLiteral("Skip bad rows (and list them) instead of refusing "
                                                                 "the whole import.")});
+    // Chat logs.
+    parser.addOption({QStringLiteral("start"),
+                      QStringLiteral("Chat logs without timestamps: the first conversation's start (YYYY-MM-DD or ISO-8601, UTC)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("spacing"), QStringLiteral("Chat logs without timestamps: minutes between conversations (default 60)."),
+                      QStringLiteral("MINUTES"), QStringLiteral("60")});
+    parser.addOption({QStringLiteral("handoff-tool"),
+                      QStringLiteral("Chat logs: the tool whose call is the hand-off (default transfer_to_human_agents)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("id-fields"),
+                      QStringLiteral("Chat logs: dotted paths joined into the conversation id (e.g. task_id,trial)."),
+                      QStringLiteral("PATHS")});
+    parser.addOption({QStringLiteral("customer-field"), QStringLiteral("Chat logs: dotted path of the customer id."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("category-field"), QStringLiteral("Chat logs: dotted path of the category."),
+                      QStringLiteral("PATH")});
+    // Help desks.
+    parser.addOption({QStringLiteral("ai-authors"),
+                      QStringLiteral("Zendesk/Intercom: author ids that are the AI assistant, comma-separated."),
+                      QStringLiteral("IDS")});
+    parser.addOption({QStringLiteral("category-from"),
+                      QStringLiteral("Zendesk/Intercom: tags (first tag), tag-prefix:PREFIX or field:NAME (default tags)."),
+                      QStringLiteral("SOURCE")});
+    parser.addOption({QStringLiteral("comments"), QStringLiteral("Zendesk: comments in a separate file (each with ticket_id)."),
+                      QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import, all in one transaction."),
                                  QStringLiteral("FILE..."));
 }
@@ -38,8 +65,30 @@ int runImportCommand(const CommandContext &context)
     if (parser.isSet(QStringLiteral("format"))) {
         request.format = formatFromName(parser.value(QStringLiteral("format")));
         if (!request.format)
-            throw UsageError{QStringLiteral("--format takes csv or jsonl, not \"%1\".").arg(parser.value(QStringLiteral("format")))};
+            throw UsageError{QStringLiteral("--format takes csv, jsonl, chatlog, zendesk or intercom, not \"%1\".")
+                                 .arg(parser.value(QStringLiteral("format")))};
     }
+    ReaderOptions &options = request.readerOptions;
+    if (parser.isSet(QStringLiteral("start"))) {
+        qint64 start = 0;
+        if (!values::parseTimestamp(parser.value(QStringLiteral("start")).toUtf8(), start))
+            throw UsageError{QStringLiteral("--start takes a date or time (YYYY-MM-DD or ISO-8601), not \"%1\".")
+                                 .arg(parser.value(QStringLiteral("start")))};
+        options.startMsecs = start;
+    }
+    bool ok = false;
+    const qint64 spacing = parser.value(QStringLiteral("spacing")).toLongLong(&ok);
+    if (!ok || spacing < 0 || spacing > 7 * 24 * 60)
+        throw UsageError{QStringLiteral("--spacing takes minutes from 0 to 10080, not \"%1\".").arg(parser.value(QStringLiteral("spacing")))};
+    options.spacingSeconds = spacing * 60;
+    if (parser.isSet(QStringLiteral("handoff-tool")))
+        options.handoffTool = parser.value(QStringLiteral("handoff-tool"));
+    options.idFields = parser.value(QStringLiteral("id-fields"));
+    options.customerField = parser.value(QStringLiteral("customer-field"));
+    options.categoryField = parser.value(QStringLiteral("category-field"));
+    options.aiAuthorIds = parser.value(QStringLiteral("ai-authors")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options.categoryFrom = parser.value(QStringLiteral("category-from"));
+    options.commentsFile = parser.value(QStringLiteral("comments"));
 
     QElapsedTimer timer;
     timer.start();

@@ -1,6 +1,8 @@
 #include "ImportJob.h"
 
+#include "ChatlogSource.h"
 #include "CsvConversationSource.h"
+#include "HelpDeskSources.h"
 #include "JsonlConversationSource.h"
 #include "MessagesCsvImport.h"
 #include "RecordPipeline.h"
@@ -34,14 +36,19 @@ QString refusalText(const std::vector<ImportIssue> &problems)
     return text;
 }
 
-std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat format,
-                                               const std::optional<ColumnMapping> &mapping)
+std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat format, const ImportRequest &request)
 {
     switch (format) {
     case ImportFormat::Csv:
-        return std::make_unique<CsvConversationSource>(path, mapping);
+        return std::make_unique<CsvConversationSource>(path, request.mapping);
     case ImportFormat::Jsonl:
         return std::make_unique<JsonlConversationSource>(path);
+    case ImportFormat::Chatlog:
+        return std::make_unique<ChatlogSource>(path, request.readerOptions);
+    case ImportFormat::Zendesk:
+        return std::make_unique<ZendeskSource>(path, request.readerOptions);
+    case ImportFormat::Intercom:
+        return std::make_unique<IntercomSource>(path, request.readerOptions);
     }
     return nullptr;
 }
@@ -80,8 +87,16 @@ std::optional<ImportFormat> detectFormat(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QByteArray head = file.read(4096).trimmed();
-    if (head.startsWith('{') && head.contains("\"conversation_id\""))
+    // Tell the JSON shapes apart by the keys near the start.
+    const QByteArray head = file.read(64 * 1024);
+    auto has = [&](const char *key) { return head.contains(QByteArray(QByteArray("\"") + key + "\"")); };
+    if (has("traj") || (has("messages") && has("role") && (has("assistant") || has("user"))))
+        return ImportFormat::Chatlog;
+    if (has("tickets") || (has("requester_id") && has("via")))
+        return ImportFormat::Zendesk;
+    if (has("conversation_parts") || has("conversations") || (has("source") && has("contacts")))
+        return ImportFormat::Intercom;
+    if (head.trimmed().startsWith('{') && has("conversation_id"))
         return ImportFormat::Jsonl;
     return std::nullopt;
 }
@@ -121,8 +136,8 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
         }
         const auto format = request.format ? request.format : detectFormat(path);
         if (!format)
-            throw WorkbenchError(QStringLiteral("%1: cannot tell the format of this file (expected .csv or .jsonl; "
-                                                "name it with --format csv|jsonl).")
+            throw WorkbenchError(QStringLiteral("%1: cannot tell the format of this file (expected CSV, JSONL, a chat log, "
+                                                "or a Zendesk or Intercom export; name it with --format).")
                                      .arg(QDir::toNativeSeparators(path)));
         conversationFiles << path;
         formats.push_back(*format);
@@ -158,7 +173,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
         RowSet written;
         std::vector<SourceRecord> batch;
         for (qsizetype i = 0; i < conversationFiles.size() && problems.size() < kMaxProblems; ++i) {
-            RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request.mapping));
+            RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request));
             qint64 fileBytes = 0;
             while (problems.size() < kMaxProblems && pipeline.next(batch, fileBytes)) {
                 for (const SourceRecord &record : batch) {

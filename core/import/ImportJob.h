@@ -2,6 +2,7 @@
 
 #include "ColumnMapping.h"
 #include "ImportTypes.h"
+#include "ReaderOptions.h"
 #include "common/Progress.h"
 
 #include <QStringList>
@@ -23,6 +24,8 @@ struct ImportRequest {
     QString messagesFile;
     /// Skip bad rows (and list them) instead of refusing the whole import.
     bool lenient = false;
+    /// For chat logs and help-desk exports.
+    ReaderOptions readerOptions;
 };
 
 /// The import was refused; the workspace is exactly as it was. `problems` lists what was found (up to 20).

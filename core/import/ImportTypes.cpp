@@ -11,13 +11,20 @@ QString formatName(ImportFormat format)
         return QStringLiteral("csv");
     case ImportFormat::Jsonl:
         return QStringLiteral("jsonl");
+    case ImportFormat::Chatlog:
+        return QStringLiteral("chatlog");
+    case ImportFormat::Zendesk:
+        return QStringLiteral("zendesk");
+    case ImportFormat::Intercom:
+        return QStringLiteral("intercom");
     }
     return {};
 }
 
 std::optional<ImportFormat> formatFromName(QStringView name)
 {
-    for (ImportFormat format : {ImportFormat::Csv, ImportFormat::Jsonl}) {
+    for (ImportFormat format : {ImportFormat::Csv, ImportFormat::Jsonl, ImportFormat::Chatlog, ImportFormat::Zendesk,
+                                ImportFormat::Intercom}) {
         if (name.compare(formatName(format), Qt::CaseInsensitive) == 0)
             return format;
     }

@@ -10,7 +10,7 @@
 namespace workbench {
 
 /// The input formats of DATA.md section 2.
-enum class ImportFormat { Csv, Jsonl };
+enum class ImportFormat { Csv, Jsonl, Chatlog, Zendesk, Intercom };
 
 QString formatName(ImportFormat format);
 std::optional<ImportFormat> formatFromName(QStringView name);

@@ -33,7 +33,7 @@ void RecordPipeline::read()
             while (count < kBatchSize && m_source->next(batch.records[count])) {
                 SourceRecord &record = batch.records[count];
                 if (record.issues.empty() && (record.conversation.presentFields & fieldBit(Field::Messages)))
-                    record.facts = analyzeMessages(record.conversation.messages);
+                    record.facts = analyzeMessages(record.conversation.messages, record.conversation.handoffSeq);
                 ++count;
             }
             batch.records.resize(count);

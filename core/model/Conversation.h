@@ -46,6 +46,9 @@ struct Conversation {
     QString transcript;
     QString escalationReason;
     std::vector<Message> messages;
+    /// The turn where the source marks the hand-off (a chat log's transfer call); without it, the hand-off
+    /// is the first human-agent turn.
+    std::optional<int> handoffSeq;
     /// The fields the source gave (present but empty counts as given: it clears a stored value on update).
     FieldSet presentFields = kAllFields;
 };

@@ -77,7 +77,7 @@ void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversat
     const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
     const MessageFacts facts = !(present & fieldBit(Field::Messages)) ? MessageFacts{}
                                : precomputed                          ? *precomputed
-                                                                      : analyzeMessages(conversation.messages);
+                                                                      : analyzeMessages(conversation.messages, conversation.handoffSeq);
     statement.bind(1, conversation.conversationId);
     statement.bind(2, conversation.createdAtMsecs);
     statement.bind(3, qint64(conversation.escalated ? 1 : 0));

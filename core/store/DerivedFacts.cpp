@@ -63,13 +63,13 @@ bool sameQuestion(const QSet<QString> &a, const QSet<QString> &b)
 
 } // namespace
 
-MessageFacts analyzeMessages(const std::vector<Message> &messages)
+MessageFacts analyzeMessages(const std::vector<Message> &messages, std::optional<int> markedHandoff)
 {
     MessageFacts facts;
     std::vector<QSet<QString>> earlierQuestions;
     for (size_t seq = 0; seq < messages.size(); ++seq) {
         const Message &message = messages[seq];
-        if (message.role == Role::Agent && !facts.handoffSeq)
+        if (!facts.handoffSeq && ((markedHandoff && int(seq) == *markedHandoff) || (!markedHandoff && message.role == Role::Agent)))
             facts.handoffSeq = int(seq);
         // Only what the customer said before a person took over says something about the AI.
         if (message.role != Role::Customer || facts.handoffSeq)

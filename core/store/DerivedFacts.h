@@ -24,8 +24,9 @@ struct MessageFacts {
     int signals = 0;
 };
 
-/// Reads the signals and the hand-off turn from a conversation's messages.
-MessageFacts analyzeMessages(const std::vector<Message> &messages);
+/// Reads the signals and the hand-off turn from a conversation's messages; `markedHandoff` is the turn the
+/// source marked as the hand-off, if any (else the first human-agent turn).
+MessageFacts analyzeMessages(const std::vector<Message> &messages, std::optional<int> markedHandoff = std::nullopt);
 
 /// Recomputes `has_followup` (METRICS.md "Follow-ups": same customer, same category, next contact
 /// within (0, 48 h]) for every conversation of the workspace; writes only the rows that change.
