@@ -144,7 +144,12 @@ QString htmlToText(const QString &html)
         from = match.capturedEnd();
     }
     decoded += QStringView(text).mid(from);
-    decoded.replace(QStringLiteral("&nbsp;"), QStringLiteral(" "));
+    static const std::pair<const char *, const char16_t *> named[] = {
+        {"&nbsp;", u" "},      {"&mdash;", u"\u2014"}, {"&ndash;", u"\u2013"}, {"&hellip;", u"\u2026"},
+        {"&rsquo;", u"\u2019"}, {"&lsquo;", u"\u2018"}, {"&ldquo;", u"\u201C"}, {"&rdquo;", u"\u201D"},
+        {"&euro;", u"\u20AC"},  {"&pound;", u"\u00A3"}, {"&copy;", u"\u00A9"}};
+    for (const auto &[entity, character] : named)
+        decoded.replace(QLatin1String(entity), QString::fromUtf16(character));
     decoded.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
     decoded.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
     decoded.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
