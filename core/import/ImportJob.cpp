@@ -3,6 +3,7 @@
 #include "ChatlogSource.h"
 #include "CsvConversationSource.h"
 #include "HelpDeskSources.h"
+#include "TableExportSources.h"
 #include "JsonlConversationSource.h"
 #include "MessagesCsvImport.h"
 #include "RecordPipeline.h"
@@ -46,8 +47,12 @@ std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat
     case ImportFormat::Chatlog:
         return std::make_unique<ChatlogSource>(path, request.readerOptions);
     case ImportFormat::Zendesk:
+        if (isZendeskTicketTable(path))
+            return std::make_unique<ZendeskTablesSource>(path, request.readerOptions);
         return std::make_unique<ZendeskSource>(path, request.readerOptions);
     case ImportFormat::Intercom:
+        if (isIntercomConversationTable(path))
+            return std::make_unique<IntercomTablesSource>(path, request.readerOptions);
         return std::make_unique<IntercomSource>(path, request.readerOptions);
     }
     return nullptr;
@@ -80,8 +85,14 @@ ImportRefused::ImportRefused(std::vector<ImportIssue> problems)
 std::optional<ImportFormat> detectFormat(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt"))
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt")) {
+        // Help-desk table exports are CSVs too, recognised by their tables' columns.
+        if (isZendeskTicketTable(path))
+            return ImportFormat::Zendesk;
+        if (isIntercomConversationTable(path))
+            return ImportFormat::Intercom;
         return ImportFormat::Csv;
+    }
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
         return ImportFormat::Jsonl;
     QFile file(path);
