@@ -236,7 +236,7 @@ void TestCli::importUsageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no file") << QStringList{} << 2 << "name at least one file";
     QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.csv")} << 2
-                                << "--format takes csv or jsonl";
+                                << "--format takes csv, jsonl, chatlog, zendesk or intercom";
     QTest::newRow("missing file") << QStringList{QStringLiteral("does-not-exist.csv")} << 1 << "does-not-exist.csv: no such file";
     QTest::newRow("unknown mapping") << QStringList{QStringLiteral("--mapping"), QStringLiteral("Nope"), QStringLiteral("x.csv")} << 1
                                      << "No saved mapping is called \"Nope\"";
