@@ -127,6 +127,34 @@ bool isMessagesCsv(const QString &path)
     }
 }
 
+ImportPreview previewImport(const ImportRequest &request, int maxRecords)
+{
+    ImportPreview preview;
+    const QString path = request.files.value(0);
+    if (path.isEmpty())
+        return preview;
+    try {
+        const auto format = request.format ? request.format : detectFormat(path);
+        if (!format) {
+            preview.error = QStringLiteral("%1: cannot tell the format of this file; choose one.").arg(QDir::toNativeSeparators(path));
+            return preview;
+        }
+        preview.format = *format;
+        if (*format == ImportFormat::Csv)
+            preview.headers = readCsvHeader(path);
+        const auto source = openSource(path, *format, request);
+        SourceRecord record;
+        while (int(preview.records.size()) < maxRecords && source->next(record)) {
+            if (record.issues.empty() && (record.conversation.presentFields & fieldBit(Field::Messages)))
+                record.facts = analyzeMessages(record.conversation.messages, record.conversation.handoffSeq);
+            preview.records.push_back(record);
+        }
+    } catch (const WorkbenchError &error) {
+        preview.error = error.message();
+    }
+    return preview;
+}
+
 ImportSummary runImport(Database &db, const ImportRequest &request, const Clock &clock, const ProgressCallback &progress)
 {
     if (request.files.isEmpty() && request.messagesFile.isEmpty())
@@ -187,6 +215,8 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
             RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request));
             qint64 fileBytes = 0;
             while (problems.size() < kMaxProblems && pipeline.next(batch, fileBytes)) {
+                if (request.rowsRead)
+                    request.rowsRead->fetch_add(qint64(batch.size()), std::memory_order_relaxed);
                 for (const SourceRecord &record : batch) {
                     if (!record.issues.empty()) {
                         if (request.lenient) {

@@ -7,6 +7,10 @@
 
 #include <QStringList>
 
+#include "ConversationSource.h"
+
+#include <atomic>
+
 #include <optional>
 
 namespace workbench {
@@ -26,7 +30,18 @@ struct ImportRequest {
     bool lenient = false;
     /// For chat logs and help-desk exports.
     ReaderOptions readerOptions;
+    /// Counts the rows read so far, for a progress display on another thread (optional).
+    std::atomic<qint64> *rowsRead = nullptr;
 };
+
+/// The first records of the first file as they would be stored, for the import dialog's live preview.
+struct ImportPreview {
+    ImportFormat format = ImportFormat::Csv;
+    QStringList headers;        ///< CSV header cells (for the mapping editor)
+    std::vector<SourceRecord> records;
+    QString error;              ///< a structural problem (missing column, no start date...), else empty
+};
+ImportPreview previewImport(const ImportRequest &request, int maxRecords = 20);
 
 /// The import was refused; the workspace is exactly as it was. `problems` lists what was found (up to 20).
 class ImportRefused : public WorkbenchError {

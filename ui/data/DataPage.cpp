@@ -61,6 +61,7 @@ DataPage::DataPage(QWidget *parent)
       m_stack(new QStackedWidget(this)),
       m_message(new QLabel(this)),
       m_demoButton(new QPushButton(tr("Fill with Demo Data…"), this)),
+      m_importButton(new QPushButton(tr("Import Files…"), this)),
       m_heading(new QLabel(this)),
       m_monthChart(new ChartPanel(this)),
       m_categoryChart(new ChartPanel(this)),
@@ -81,7 +82,13 @@ DataPage::DataPage(QWidget *parent)
     m_message->setFont(messageFont);
     messageLayout->addStretch();
     messageLayout->addWidget(m_message);
-    messageLayout->addWidget(m_demoButton, 0, Qt::AlignCenter);
+    auto *emptyButtons = new QHBoxLayout;
+    emptyButtons->addStretch();
+    emptyButtons->addWidget(m_importButton);
+    emptyButtons->addWidget(m_demoButton);
+    emptyButtons->addStretch();
+    messageLayout->addLayout(emptyButtons);
+    connect(m_importButton, &QPushButton::clicked, this, &DataPage::importRequested);
     messageLayout->addStretch();
     connect(m_demoButton, &QPushButton::clicked, this, &DataPage::demoDataRequested);
 
@@ -95,7 +102,14 @@ DataPage::DataPage(QWidget *parent)
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
     m_heading->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_heading);
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    auto *importMore = new QPushButton(tr("Import…"), content);
+    importMore->setObjectName(QStringLiteral("import-button"));
+    importMore->setToolTip(tr("Import CSV, JSONL, chat logs or help-desk exports (Ctrl+I)"));
+    connect(importMore, &QPushButton::clicked, this, &DataPage::importRequested);
+    headingRow->addWidget(importMore);
+    layout->addLayout(headingRow);
 
     auto *cards = new QGridLayout;
     cards->setSpacing(10);
@@ -227,6 +241,7 @@ void DataPage::showMessage(const QString &text, bool offerDemo)
 {
     m_message->setText(text);
     m_demoButton->setVisible(offerDemo);
+    m_importButton->setVisible(offerDemo);
     m_stack->setCurrentIndex(0);
 }
 

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void factsLoaded();
     /// The user asked to fill the (empty) workspace with demo data.
     void demoDataRequested();
+    /// The user asked to import files.
+    void importRequested();
 
 private:
     struct LoadResult {
@@ -63,6 +65,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_message;
     QPushButton *m_demoButton;
+    QPushButton *m_importButton;
     QLabel *m_heading;
     std::map<QString, FactCard *> m_cards;
     ChartPanel *m_monthChart;

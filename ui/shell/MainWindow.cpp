@@ -6,12 +6,14 @@
 #include "common/WorkspaceLocation.h"
 #include "data/DataPage.h"
 #include "dialogs/DemoDataDialog.h"
+#include "import/ImportDialog.h"
 #include "store/Database.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -83,6 +85,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
     connect(m_dataPage, &DataPage::factsLoaded, this, &MainWindow::updateStatus);
     connect(m_dataPage, &DataPage::demoDataRequested, this, &MainWindow::askForDemoData);
+    connect(m_dataPage, &DataPage::importRequested, this, &MainWindow::askForImport);
+    connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
+        m_importAction->setEnabled(true);
+        const ImportOutcome outcome = m_importWatcher.result();
+        m_dataPage->refresh();
+        showImportOutcome(outcome);
+        Q_EMIT backgroundWorkFinished();
+    });
     connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString error = m_demoWatcher.result();
         m_demoAction->setEnabled(true);
@@ -101,7 +111,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_demoCancelled = true;
+    m_importCancelled = true;
     m_demoWatcher.waitForFinished();
+    m_importWatcher.waitForFinished();
+}
+
+void MainWindow::setImportSummaryPresenter(std::function<void(const ImportOutcome &)> presenter)
+{
+    m_importPresenter = std::move(presenter);
 }
 
 void MainWindow::setErrorPresenter(std::function<void(const QString &, const QString &)> presenter)
@@ -137,6 +154,8 @@ void MainWindow::createActions()
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     fileMenu->addSeparator();
+    m_importAction = fileMenu->addAction(tr("&Import…"), this, &MainWindow::askForImport);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_demoAction = fileMenu->addAction(tr("Fill with &Demo Data…"), this, &MainWindow::askForDemoData);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
@@ -251,7 +270,112 @@ void MainWindow::askForDemoData()
 
 bool MainWindow::isBusy() const
 {
-    return m_demoWatcher.isRunning();
+    return m_demoWatcher.isRunning() || m_importWatcher.isRunning();
+}
+
+void MainWindow::askForImport()
+{
+    if (!m_database || isBusy())
+        return;
+    ImportDialog dialog(*m_database, m_clock, this);
+    if (dialog.exec() == QDialog::Accepted)
+        importInBackground(dialog.request());
+}
+
+void MainWindow::importInBackground(const ImportRequest &request)
+{
+    if (!m_database || isBusy())
+        return;
+    m_importBytes = 0;
+    m_importRows = 0;
+    m_importCancelled = false;
+    m_importAction->setEnabled(false);
+
+    auto *progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
+    progress->setWindowTitle(tr("Import"));
+    progress->setMinimumDuration(300);
+    progress->setMinimumWidth(460);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, this, [this] { m_importCancelled = true; });
+    qint64 totalBytes = 0;
+    for (const QString &file : request.files + QStringList(request.messagesFile))
+        totalBytes += file.isEmpty() ? 0 : QFileInfo(file).size();
+    auto *timer = new QTimer(progress);
+    auto *clock = new QElapsedTimer;
+    clock->start();
+    connect(progress, &QObject::destroyed, this, [clock] { delete clock; });
+    connect(timer, &QTimer::timeout, progress, [this, progress, totalBytes, clock] {
+        const qint64 bytes = m_importBytes.load();
+        const qint64 rows = m_importRows.load();
+        const double seconds = std::max(0.001, double(clock->elapsed()) / 1000.0);
+        progress->setValue(totalBytes > 0 ? int(1000 * bytes / totalBytes) : 0);
+        progress->setLabelText(tr("Importing… %1 of %2 MB · %3 rows · %4 rows/s")
+                                   .arg(double(bytes) / (1 << 20), 0, 'f', 1)
+                                   .arg(double(totalBytes) / (1 << 20), 0, 'f', 1)
+                                   .arg(formatCount(rows), formatCount(qint64(double(rows) / seconds))));
+    });
+    timer->start(100);
+    connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, progress, &QProgressDialog::close,
+            Qt::SingleShotConnection);
+
+    ImportRequest counted = request;
+    counted.rowsRead = &m_importRows;
+    m_importWatcher.setFuture(QtConcurrent::run([this, path = m_database->path(), request = counted]() -> ImportOutcome {
+        ImportOutcome outcome;
+        try {
+            auto database = Database::open(path);
+            outcome.summary = runImport(*database, request, m_clock, [this](qint64 done, qint64) {
+                m_importBytes = done;
+                return !m_importCancelled.load();
+            });
+            outcome.succeeded = true;
+        } catch (const Cancelled &) {
+            outcome.cancelled = true;
+        } catch (const ImportRefused &refused) {
+            outcome.error = refused.message();
+            outcome.problems = refused.problems();
+        } catch (const WorkbenchError &error) {
+            outcome.error = error.message();
+        }
+        return outcome;
+    }));
+}
+
+void MainWindow::showImportOutcome(const ImportOutcome &outcome)
+{
+    if (m_importPresenter) {
+        m_importPresenter(outcome);
+        return;
+    }
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Import"));
+    if (outcome.cancelled) {
+        box.setIcon(QMessageBox::Information);
+        box.setText(tr("The import was cancelled; the workspace is as it was."));
+    } else if (!outcome.succeeded) {
+        box.setIcon(QMessageBox::Warning);
+        box.setText(tr("Nothing was imported: the workspace is as it was."));
+        box.setInformativeText(outcome.problems.empty() ? outcome.error
+                                                        : tr("%n problem(s) found; fix them, or tick \"Skip bad rows\".", nullptr,
+                                                             int(outcome.problems.size())));
+        if (!outcome.problems.empty()) {
+            QStringList lines;
+            for (const ImportIssue &problem : outcome.problems)
+                lines << problem.text();
+            box.setDetailedText(lines.join(QLatin1Char('\n')));
+        }
+    } else {
+        const ImportSummary &s = outcome.summary;
+        box.setIcon(QMessageBox::Information);
+        box.setText(tr("Imported: %1 inserted, %2 updated, %3 skipped, %4 warnings.")
+                        .arg(formatCount(s.inserted), formatCount(s.updated), formatCount(s.skipped), formatCount(s.warnings())));
+        QStringList lines = s.remarks();
+        for (const ImportIssue &issue : s.skippedRows)
+            lines << tr("skipped: %1").arg(issue.text());
+        if (!lines.isEmpty())
+            box.setDetailedText(lines.join(QLatin1Char('\n')));
+    }
+    box.exec();
 }
 
 void MainWindow::fillWithDemoData(const DemoOptions &options)
@@ -293,7 +417,9 @@ void MainWindow::fillWithDemoData(const DemoOptions &options)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_demoCancelled = true;
+    m_importCancelled = true;
     m_demoWatcher.waitForFinished();
+    m_importWatcher.waitForFinished();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

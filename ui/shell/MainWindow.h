@@ -1,6 +1,7 @@
 #pragma once
 
 #include "demo/DemoGenerator.h"
+#include "import/ImportJob.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -37,6 +38,18 @@ public:
 
     /// Fills the open (empty) workspace with demo data on a worker thread, with progress and Cancel.
     void fillWithDemoData(const DemoOptions &options);
+    /// Imports on a worker thread with progress (rows, MB, rate) and Cancel; the summary follows.
+    void importInBackground(const ImportRequest &request);
+    /// What an import ended with, for the summary.
+    struct ImportOutcome {
+        bool succeeded = false;
+        bool cancelled = false;
+        ImportSummary summary;
+        QString error;
+        std::vector<ImportIssue> problems;
+    };
+    /// Where import summaries go; a message box by default, replaced in tests.
+    void setImportSummaryPresenter(std::function<void(const ImportOutcome &)> presenter);
     bool isBusy() const;
 
     DataPage *dataPage() const { return m_dataPage; }
@@ -58,6 +71,8 @@ private:
     void newWorkspace();
     void chooseWorkspace();
     void askForDemoData();
+    void askForImport();
+    void showImportOutcome(const ImportOutcome &outcome);
     void showError(const QString &title, const QString &text);
     void addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut);
 
@@ -74,6 +89,12 @@ private:
     std::function<void(const QString &, const QString &)> m_errorPresenter;
 
     QFutureWatcher<QString> m_demoWatcher;
+    QFutureWatcher<ImportOutcome> m_importWatcher;
+    std::atomic<qint64> m_importBytes{0};
+    std::atomic<qint64> m_importRows{0};
+    std::atomic<bool> m_importCancelled{false};
+    std::function<void(const ImportOutcome &)> m_importPresenter;
+    QAction *m_importAction = nullptr;
     std::atomic<qint64> m_demoDone{0};
     std::atomic<bool> m_demoCancelled{false};
 };

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "import/ImportJob.h"
+
+#include <QDialog>
+#include <QTimer>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+
+namespace workbench {
+class Clock;
+class Database;
+} // namespace workbench
+
+namespace workbench::ui {
+
+class ImportPreviewModel;
+class MappingTableModel;
+
+/// Choose files, see the detected format (and change it), map CSV columns to fields (proposed from the
+/// header, with value maps, saved and reused by name), set what chat logs and help-desk exports need, and
+/// see the first rows as they will be stored, bad cells marked, before importing.
+class ImportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    ImportDialog(Database &workspace, const Clock &clock, QWidget *parent = nullptr);
+
+    void addFiles(const QStringList &files);
+    /// nullopt: detect from the first file.
+    void setFormatChoice(std::optional<ImportFormat> format);
+    /// The import as chosen so far.
+    ImportRequest request() const;
+    /// Saves the current column mapping under `name` in the workspace.
+    void saveMapping(const QString &name);
+    /// Recomputes the preview now (it also follows every change, a moment later).
+    void refreshPreview();
+
+    MappingTableModel *mappingModel() const { return m_mapping; }
+    ImportPreviewModel *previewModel() const { return m_preview; }
+    QString previewStatus() const;
+    bool canImport() const;
+
+Q_SIGNALS:
+    void previewRefreshed();
+
+private:
+    void chooseFiles();
+    void removeSelectedFiles();
+    void formatChanged();
+    void applySavedMapping(int index);
+    void askForMappingName();
+    void scheduleRefresh();
+    std::optional<ImportFormat> effectiveFormat() const;
+    QWidget *buildCsvPage();
+    QWidget *buildChatlogPage();
+    QWidget *buildHelpDeskPage();
+    void reloadSavedMappings();
+
+    Database &m_workspace;
+    const Clock &m_clock;
+    QStringList m_conversationFiles;
+    QStringList m_messageFiles;
+    QStringList m_mappedHeaders; // the header the current mapping was proposed for
+
+    QListWidget *m_fileList;
+    QComboBox *m_format;
+    QLabel *m_detected;
+    QCheckBox *m_lenient;
+    QStackedWidget *m_options;
+    // CSV
+    QComboBox *m_savedMappings = nullptr;
+    MappingTableModel *m_mapping;
+    // Chat logs
+    QLineEdit *m_handoffTool = nullptr;
+    QLineEdit *m_idFields = nullptr;
+    QLineEdit *m_customerField = nullptr;
+    QLineEdit *m_categoryField = nullptr;
+    QDateTimeEdit *m_start = nullptr;
+    QSpinBox *m_spacing = nullptr;
+    // Help desks
+    QLineEdit *m_aiAuthors = nullptr;
+    QComboBox *m_categoryFrom = nullptr;
+    QLineEdit *m_categoryArgument = nullptr;
+    QLineEdit *m_commentsFile = nullptr;
+
+    ImportPreviewModel *m_preview;
+    QTableView *m_previewView;
+    QLabel *m_status;
+    QDialogButtonBox *m_buttons;
+    QTimer m_refreshTimer;
+    QString m_previewError;
+};
+
+} // namespace workbench::ui
