@@ -189,9 +189,11 @@ void TestDataPage::emptyWorkspaceOffersDemoData()
     MainWindow window(m_clock);
     window.show();
     QVERIFY(openAndWait(window, m_folder.path(QStringLiteral("empty.ewb"))));
-    auto *demoButton = window.dataPage()->findChild<QPushButton *>();
-    QVERIFY(demoButton);
+    auto *demoButton = window.dataPage()->findChild<QPushButton *>(QStringLiteral("demo-button"));
+    auto *importButton = window.dataPage()->findChild<QPushButton *>(QStringLiteral("empty-import-button"));
+    QVERIFY(demoButton && importButton);
     QVERIFY(demoButton->isVisible());
+    QVERIFY(importButton->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-count"))->text(), QStringLiteral("0 conversations"));
     saveScreenshot(window, QStringLiteral("data-page-empty.png"));
 

@@ -89,6 +89,8 @@ DataPage::DataPage(QWidget *parent)
     emptyButtons->addStretch();
     messageLayout->addLayout(emptyButtons);
     connect(m_importButton, &QPushButton::clicked, this, &DataPage::importRequested);
+    m_demoButton->setObjectName(QStringLiteral("demo-button"));
+    m_importButton->setObjectName(QStringLiteral("empty-import-button"));
     messageLayout->addStretch();
     connect(m_demoButton, &QPushButton::clicked, this, &DataPage::demoDataRequested);
 
