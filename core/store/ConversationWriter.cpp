@@ -66,6 +66,15 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
     m_deleteMessages = std::make_unique<SqliteStatement>(handle, "DELETE FROM messages WHERE conversation_ref = ?1");
     m_insertMessage = std::make_unique<SqliteStatement>(
         handle, "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    QByteArray several = "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES ";
+    for (int row = 0; row < kTurnsPerStatement; ++row) {
+        const int first = row * 6;
+        several += (row ? ", (?" : "(?") + QByteArray::number(first + 1);
+        for (int column = 2; column <= 6; ++column)
+            several += ", ?" + QByteArray::number(first + column);
+        several += ')';
+    }
+    m_insertMessages = std::make_unique<SqliteStatement>(handle, several.constData());
 }
 
 ConversationWriter::~ConversationWriter() = default;
@@ -139,14 +148,26 @@ ConversationWriter::Outcome ConversationWriter::write(const Conversation &conver
 
 void ConversationWriter::writeMessages(qint64 rowId, const std::vector<Message> &messages)
 {
-    for (size_t seq = 0; seq < messages.size(); ++seq) {
-        const Message &message = messages[seq];
-        m_insertMessage->bind(1, rowId);
-        m_insertMessage->bind(2, qint64(seq));
-        m_insertMessage->bindLatin1(3, roleNameLatin1(message.role));
-        m_insertMessage->bind(4, message.author);
-        m_insertMessage->bind(5, message.text, false);
-        m_insertMessage->bind(6, message.sentAtMsecs);
+    // Eight turns per statement where there are eight: a transcript costs a few statements, not one per turn.
+    size_t seq = 0;
+    auto bindTurn = [&](SqliteStatement &statement, int row, size_t at) {
+        const Message &message = messages[at];
+        const int first = row * 6;
+        statement.bind(first + 1, rowId);
+        statement.bind(first + 2, qint64(at));
+        statement.bindLatin1(first + 3, roleNameLatin1(message.role));
+        statement.bind(first + 4, message.author);
+        statement.bind(first + 5, message.text, false);
+        statement.bind(first + 6, message.sentAtMsecs);
+    };
+    for (; seq + kTurnsPerStatement <= messages.size(); seq += kTurnsPerStatement) {
+        for (int row = 0; row < kTurnsPerStatement; ++row)
+            bindTurn(*m_insertMessages, row, seq + size_t(row));
+        m_insertMessages->step();
+        m_insertMessages->reset();
+    }
+    for (; seq < messages.size(); ++seq) {
+        bindTurn(*m_insertMessage, 0, seq);
         m_insertMessage->step();
         m_insertMessage->reset();
     }

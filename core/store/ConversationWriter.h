@@ -41,6 +41,8 @@ private:
     std::map<FieldSet, std::unique_ptr<SqliteStatement>> m_updates;
     std::unique_ptr<SqliteStatement> m_deleteMessages;
     std::unique_ptr<SqliteStatement> m_insertMessage;
+    std::unique_ptr<SqliteStatement> m_insertMessages; ///< kTurnsPerStatement turns at once
+    static constexpr int kTurnsPerStatement = 8;
     qint64 m_lastRowId = 0;
     qint64 m_inserted = 0;
     qint64 m_updated = 0;

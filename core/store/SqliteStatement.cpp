@@ -2,6 +2,8 @@
 
 #include "common/WorkbenchError.h"
 
+#include <QStringEncoder>
+
 #include <sqlite3.h>
 
 namespace workbench {
@@ -53,9 +55,13 @@ void SqliteStatement::bind(int index, const QString &value, bool emptyIsNull)
         bindNull(index);
         return;
     }
-    // SQLITE_STATIC: the bytes stay in m_text until this parameter is bound again, after the step.
+    // SQLITE_STATIC: the bytes stay in m_text until this parameter is bound again, after the step. Encoding
+    // into the parameter's own buffer reuses its memory: no allocation per value on a bulk path.
     QByteArray &utf8 = m_text[size_t(index)];
-    utf8 = value.toUtf8();
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    utf8.resize(encoder.requiredSpace(value.size()));
+    char *end = encoder.appendToBuffer(utf8.data(), value);
+    utf8.resize(end - utf8.constData());
     check(sqlite3_bind_text64(m_statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_STATIC,
                               SQLITE_UTF8));
 }
