@@ -276,7 +276,8 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
               {":warnings", summary.warnings()}});
     transaction.commit();
     summary.bytes = totalBytes;
-    report(totalBytes);
+    if (progress)
+        progress(totalBytes, totalBytes); // done: committed, so a late Cancel changes nothing
     return summary;
 }
 

@@ -9,6 +9,8 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void chatLogOptions();
     void importRunsInTheBackgroundAndSummarises();
     void refusedImportListsProblems();
+    void cancelLeavesTheWorkspaceAsItWas();
 
 private:
     test::TempFolder m_folder;
@@ -163,6 +166,37 @@ void TestImportDialog::refusedImportListsProblems()
     QVERIFY2(outcomes[0].error.contains(QStringLiteral("helpdesk.csv:1: missing required columns")), qPrintable(outcomes[0].error));
     auto db = Database::open(path);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
+}
+
+void TestImportDialog::cancelLeavesTheWorkspaceAsItWas()
+{
+    QByteArray content = "conversation_id,created_at,escalated,category,customer_id\n";
+    for (int i = 0; i < 150000; ++i)
+        content += "C-" + QByteArray::number(i) + ",2026-10-01T10:00:00Z,no,Returns,CUS-" + QByteArray::number(i % 977) + "\n";
+    const QString big = test::writeFile(m_folder.path(QStringLiteral("big.csv")), content);
+    MainWindow window(m_clock);
+    QSignalSpy loaded(window.dataPage(), &DataPage::factsLoaded);
+    const QString path = m_folder.path(QStringLiteral("cancelled.ewb"));
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(loaded.wait(30000));
+    std::vector<MainWindow::ImportOutcome> outcomes;
+    window.setImportSummaryPresenter([&](const MainWindow::ImportOutcome &outcome) { outcomes.push_back(outcome); });
+    ImportRequest request;
+    request.files = {big};
+    QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
+    window.importInBackground(request);
+    // The user presses Cancel in the progress dialog.
+    auto *progress = window.findChild<QProgressDialog *>();
+    QVERIFY(progress);
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(outcomes.size(), size_t(1));
+    QVERIFY(outcomes[0].cancelled);
+    auto db = Database::open(path);
+    QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
+    QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 0);
 }
 
 QTEST_MAIN(TestImportDialog)
