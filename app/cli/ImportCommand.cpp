@@ -29,7 +29,7 @@ void addImportOptions(QCommandLineParser &parser)
                       QStringLiteral("Chat logs without timestamps: the first conversation's start (YYYY-MM-DD or ISO-8601, UTC)."),
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("spacing"), QStringLiteral("Chat logs without timestamps: minutes between conversations (default 60)."),
-                      QStringLiteral("MINUTES"), QStringLiteral("60")});
+                      QStringLiteral("MINUTES")});
     parser.addOption({QStringLiteral("handoff-tool"),
                       QStringLiteral("Chat logs: the tool whose call is the hand-off (default transfer_to_human_agents)."),
                       QStringLiteral("NAME")});
@@ -68,33 +68,58 @@ int runImportCommand(const CommandContext &context)
             throw UsageError{QStringLiteral("--format takes csv, jsonl, chatlog, zendesk or intercom, not \"%1\".")
                                  .arg(parser.value(QStringLiteral("format")))};
     }
-    ReaderOptions &options = request.readerOptions;
-    if (parser.isSet(QStringLiteral("start"))) {
-        qint64 start = 0;
-        if (!values::parseTimestamp(parser.value(QStringLiteral("start")).toUtf8(), start))
-            throw UsageError{QStringLiteral("--start takes a date or time (YYYY-MM-DD or ISO-8601), not \"%1\".")
-                                 .arg(parser.value(QStringLiteral("start")))};
-        options.startMsecs = start;
+    auto given = [&](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
+    // Option values are checked before the workspace is opened: a usage error changes nothing.
+    std::optional<qint64> start;
+    if (given("start")) {
+        qint64 msecs = 0;
+        if (!values::parseTimestamp(value("start").toUtf8(), msecs))
+            throw UsageError{QStringLiteral("--start takes a date or time (YYYY-MM-DD or ISO-8601), not \"%1\".").arg(value("start"))};
+        start = msecs;
     }
-    bool ok = false;
-    const qint64 spacing = parser.value(QStringLiteral("spacing")).toLongLong(&ok);
-    if (!ok || spacing < 0 || spacing > 7 * 24 * 60)
-        throw UsageError{QStringLiteral("--spacing takes minutes from 0 to 10080, not \"%1\".").arg(parser.value(QStringLiteral("spacing")))};
-    options.spacingSeconds = spacing * 60;
-    if (parser.isSet(QStringLiteral("handoff-tool")))
-        options.handoffTool = parser.value(QStringLiteral("handoff-tool"));
-    options.idFields = parser.value(QStringLiteral("id-fields"));
-    options.customerField = parser.value(QStringLiteral("customer-field"));
-    options.categoryField = parser.value(QStringLiteral("category-field"));
-    options.aiAuthorIds = parser.value(QStringLiteral("ai-authors")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    options.categoryFrom = parser.value(QStringLiteral("category-from"));
-    options.commentsFile = parser.value(QStringLiteral("comments"));
+    std::optional<qint64> spacingMinutes;
+    if (given("spacing")) {
+        bool ok = false;
+        spacingMinutes = value("spacing").toLongLong(&ok);
+        if (!ok || *spacingMinutes < 0 || *spacingMinutes > 7 * 24 * 60)
+            throw UsageError{QStringLiteral("--spacing takes minutes from 0 to 10080, not \"%1\".").arg(value("spacing"))};
+    }
+
+    auto database = context.openWorkspace();
+    if (parser.isSet(QStringLiteral("mapping"))) {
+        const ColumnMapping mapping = resolveMapping(*database, parser.value(QStringLiteral("mapping")));
+        if (mapping.readerOptions) {
+            // A saved mapping of a chat log or help-desk export: its reader and options; flags below win.
+            request.readerOptions = *mapping.readerOptions;
+            if (!request.format)
+                request.format = formatFromName(mapping.format);
+        }
+        if (!mapping.columns.empty())
+            request.mapping = mapping;
+    }
+    ReaderOptions &options = request.readerOptions;
+    if (start)
+        options.startMsecs = start;
+    if (spacingMinutes)
+        options.spacingSeconds = *spacingMinutes * 60;
+    if (given("handoff-tool"))
+        options.handoffTool = value("handoff-tool");
+    if (given("id-fields"))
+        options.idFields = value("id-fields");
+    if (given("customer-field"))
+        options.customerField = value("customer-field");
+    if (given("category-field"))
+        options.categoryField = value("category-field");
+    if (given("ai-authors"))
+        options.aiAuthorIds = value("ai-authors").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (given("category-from"))
+        options.categoryFrom = value("category-from");
+    if (given("comments"))
+        options.commentsFile = value("comments");
 
     QElapsedTimer timer;
     timer.start();
-    auto database = context.openWorkspace();
-    if (parser.isSet(QStringLiteral("mapping")))
-        request.mapping = resolveMapping(*database, parser.value(QStringLiteral("mapping")));
     const ImportSummary summary = runImport(*database, request, context.clock);
 
     const QLocale locale(QLocale::English);

@@ -111,6 +111,10 @@ QByteArray ColumnMapping::toJson() const
     root.insert(QStringLiteral("name"), name);
     root.insert(QStringLiteral("columns"), columnsObject);
     root.insert(QStringLiteral("values"), valuesObject);
+    if (!format.isEmpty())
+        root.insert(QStringLiteral("format"), format);
+    if (readerOptions)
+        root.insert(QStringLiteral("options"), readerOptions->toJson());
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -145,7 +149,10 @@ std::optional<ColumnMapping> ColumnMapping::fromJson(const QByteArray &json, QSt
         for (auto entry = entries.begin(); entry != entries.end(); ++entry)
             mapping.valueMaps[*field][entry.key().trimmed().toCaseFolded()] = entry.value().toString();
     }
-    if (mapping.columns.empty()) {
+    mapping.format = root.value(QStringLiteral("format")).toString();
+    if (root.value(QStringLiteral("options")).isObject())
+        mapping.readerOptions = ReaderOptions::fromJson(root.value(QStringLiteral("options")).toObject());
+    if (mapping.columns.empty() && !mapping.readerOptions) {
         *error = QStringLiteral("the mapping maps no column (expected \"columns\": {\"conversation_id\": \"...\", ...})");
         return std::nullopt;
     }
@@ -160,6 +167,9 @@ void saveMapping(Database &db, const ColumnMapping &mapping, qint64 nowMsecs)
                             " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
                             " updated_at = excluded.updated_at"),
              {{":name", mapping.name}, {":definition", QString::fromUtf8(mapping.toJson())}, {":now", nowMsecs}});
+    // (The format column says which reader the mapping is for.)
+    sql::run(db.sql(), QStringLiteral("UPDATE saved_mappings SET format = :format WHERE name = :name"),
+             {{":format", mapping.format.isEmpty() ? QStringLiteral("csv") : mapping.format}, {":name", mapping.name}});
 }
 
 std::optional<ColumnMapping> loadMapping(Database &db, const QString &name)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReaderOptions.h"
 #include "model/Fields.h"
 
 #include <QByteArray>
@@ -20,6 +21,10 @@ struct ColumnMapping {
     std::map<Field, QString> columns;
     /// Per field: case-folded source value -> the text to read instead.
     std::map<Field, std::map<QString, QString>> valueMaps;
+    /// For a chat log or help-desk export: the format ("chatlog", "zendesk", "intercom") and its reader's
+    /// options (DATA.md: "chosen in the import dialog, or a saved mapping"); empty for a CSV mapping.
+    QString format;
+    std::optional<ReaderOptions> readerOptions;
 
     /// A mapping by the canonical field names found in `headers`.
     static ColumnMapping canonical(const QStringList &headers);

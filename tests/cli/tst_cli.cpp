@@ -36,6 +36,7 @@ private Q_SLOTS:
     void importPrintsCounts();
     void importRefusesBadFileWithExitOne();
     void importLenientListsSkippedRows();
+    void importChatLogThroughASavedMappingFile();
     void importUsageErrors_data();
     void importUsageErrors();
 
@@ -229,6 +230,25 @@ void TestCli::importLenientListsSkippedRows()
     QVERIFY(result.err.contains(QStringLiteral("mixed.csv:4: column \"escalated\": \"maybe\" is not a boolean")));
 }
 
+void TestCli::importChatLogThroughASavedMappingFile()
+{
+    const QString mapping = test::writeFile(m_home.path(QStringLiteral("in/tau.json")),
+                                            "{\"name\": \"tau-bench\", \"format\": \"chatlog\", \"options\": {"
+                                            "\"handoff_tool\": \"transfer_to_human_agents\", \"start_msecs\": 1790812800000,"
+                                            " \"spacing_seconds\": 1800}}");
+    const QString path = m_home.path(QStringLiteral("tau.ewb"));
+    const Run result = run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
+                            QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("200 inserted")), qPrintable(result.out + result.err));
+    QVERIFY(result.out.contains(QStringLiteral("one every 30 minutes")));
+    // --start on the command line wins over the mapping's.
+    const Run again = run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
+                           QStringLiteral("--start"), QStringLiteral("2026-06-01"),
+                           QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+    QVERIFY2(again.out.contains(QStringLiteral("placed from 2026-06-01T00:00:00Z")), qPrintable(again.out));
+}
+
 void TestCli::importUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -237,6 +257,8 @@ void TestCli::importUsageErrors_data()
     QTest::newRow("no file") << QStringList{} << 2 << "name at least one file";
     QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.csv")} << 2
                                 << "--format takes csv, jsonl, chatlog, zendesk or intercom";
+    QTest::newRow("bad start") << QStringList{QStringLiteral("--start"), QStringLiteral("soon"), QStringLiteral("x.json")} << 2
+                               << "--start takes a date or time";
     QTest::newRow("missing file") << QStringList{QStringLiteral("does-not-exist.csv")} << 1 << "does-not-exist.csv: no such file";
     QTest::newRow("unknown mapping") << QStringList{QStringLiteral("--mapping"), QStringLiteral("Nope"), QStringLiteral("x.csv")} << 1
                                      << "No saved mapping is called \"Nope\"";

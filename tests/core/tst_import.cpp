@@ -4,6 +4,7 @@
 #include "import/ColumnMapping.h"
 #include "import/CsvConversationSource.h"
 #include "import/ImportJob.h"
+#include "import/ReaderOptions.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 
@@ -408,6 +409,21 @@ void TestImport::savedMappingsRoundTrip()
     ColumnMapping fromFile = resolveMapping(*db, json);
     QCOMPARE(fromFile.columns, mapping.columns);
     QVERIFY_THROWS_EXCEPTION(WorkbenchError, resolveMapping(*db, QStringLiteral("no such mapping")));
+    // A chat log's mapping carries its reader's options instead of columns.
+    ColumnMapping chatlog;
+    chatlog.name = QStringLiteral("Agent runs");
+    chatlog.format = QStringLiteral("chatlog");
+    ReaderOptions options;
+    options.handoffTool = QStringLiteral("escalate");
+    options.customerField = QStringLiteral("info.task.user_id");
+    options.startMsecs = 1790812800000;
+    options.spacingSeconds = 300;
+    options.aiAuthorIds = {QStringLiteral("555")};
+    chatlog.readerOptions = options;
+    saveMapping(*db, chatlog, 2);
+    QCOMPARE(loadMapping(*db, QStringLiteral("Agent runs")), std::optional<ColumnMapping>(chatlog));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT format FROM saved_mappings WHERE name = 'Agent runs'")).toString(),
+             QStringLiteral("chatlog"));
     QString error;
     QVERIFY(!ColumnMapping::fromJson("{\"columns\": {\"colour\": \"x\"}}", &error));
     QVERIFY(error.contains(QStringLiteral("unknown field \"colour\"")));

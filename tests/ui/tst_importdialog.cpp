@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -125,6 +126,16 @@ void TestImportDialog::chatLogOptions()
     QCOMPARE(dialog.previewModel()->problemCount(), 0);
     QVERIFY(dialog.canImport());
     saveScreenshot(dialog, QStringLiteral("import-dialog-chatlog.png"));
+
+    // The options are saved by name and come back in another dialog.
+    dialog.findChild<QSpinBox *>()->setValue(45);
+    dialog.saveMapping(QStringLiteral("tau-bench runs"));
+    ImportDialog again(*db, m_clock);
+    again.addFiles({sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
+    QCOMPARE(again.request().readerOptions.spacingSeconds, 60 * 60);
+    again.applySavedMapping(QStringLiteral("tau-bench runs"));
+    QCOMPARE(again.request().readerOptions.spacingSeconds, 45 * 60);
+    QCOMPARE(again.request().format, std::optional<ImportFormat>(ImportFormat::Chatlog));
 }
 
 void TestImportDialog::importRunsInTheBackgroundAndSummarises()

@@ -102,6 +102,16 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
     formatRow->addWidget(m_detected, 1);
     formatRow->addWidget(m_lenient);
 
+    // Saved mappings: CSV columns, or a chat log's or help desk's reader options.
+    m_savedMappings = new QComboBox(this);
+    auto *saveButton = new QPushButton(tr("&Save Mapping…"), this);
+    connect(saveButton, &QPushButton::clicked, this, &ImportDialog::askForMappingName);
+    connect(m_savedMappings, &QComboBox::activated, this, qOverload<int>(&ImportDialog::applySavedMapping));
+    auto *mappingRow = new QHBoxLayout;
+    mappingRow->addWidget(new QLabel(tr("Saved mapping:"), this));
+    mappingRow->addWidget(m_savedMappings, 1);
+    mappingRow->addWidget(saveButton);
+
     // Options per format.
     m_options->addWidget(buildCsvPage());
     auto *jsonlNote = new QLabel(tr("Canonical JSONL names its fields as the workbench does; nothing to map."), this);
@@ -136,6 +146,7 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(files);
     layout->addLayout(formatRow);
+    layout->addLayout(mappingRow);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_buttons);
     resize(1100, 760);
@@ -146,14 +157,6 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
 QWidget *ImportDialog::buildCsvPage()
 {
     auto *page = new QWidget(this);
-    m_savedMappings = new QComboBox(page);
-    auto *saveButton = new QPushButton(tr("&Save Mapping…"), page);
-    connect(saveButton, &QPushButton::clicked, this, &ImportDialog::askForMappingName);
-    connect(m_savedMappings, &QComboBox::activated, this, &ImportDialog::applySavedMapping);
-    auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Mapping:"), page));
-    row->addWidget(m_savedMappings, 1);
-    row->addWidget(saveButton);
     auto *table = new QTableView(page);
     table->setModel(m_mapping);
     table->setItemDelegateForColumn(MappingTableModel::SourceColumn, new SourceColumnDelegate(table));
@@ -166,7 +169,6 @@ QWidget *ImportDialog::buildCsvPage()
     connect(m_mapping, &MappingTableModel::mappingChanged, this, &ImportDialog::scheduleRefresh);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
     layout->addWidget(table);
     return page;
 }
@@ -234,7 +236,7 @@ QWidget *ImportDialog::buildHelpDeskPage()
 void ImportDialog::reloadSavedMappings()
 {
     m_savedMappings->clear();
-    m_savedMappings->addItem(tr("Proposed from the header"));
+    m_savedMappings->addItem(tr("None (proposed from the file)"));
     m_savedMappings->addItems(savedMappingNames(m_workspace));
 }
 
@@ -298,8 +300,43 @@ void ImportDialog::applySavedMapping(int index)
         m_mapping->setMapping(ColumnMapping::propose(m_mapping->headers()));
         return;
     }
-    if (const auto mapping = loadMapping(m_workspace, m_savedMappings->itemText(index)))
+    const auto mapping = loadMapping(m_workspace, m_savedMappings->itemText(index));
+    if (!mapping)
+        return;
+    if (mapping->readerOptions) {
+        if (const auto format = formatFromName(mapping->format))
+            m_format->setCurrentIndex(m_format->findData(int(*format)));
+        setOptionWidgets(*mapping->readerOptions);
+    }
+    if (!mapping->columns.empty())
         m_mapping->setMapping(*mapping);
+    scheduleRefresh();
+}
+
+void ImportDialog::applySavedMapping(const QString &name)
+{
+    const int index = m_savedMappings->findText(name);
+    if (index >= 0) {
+        m_savedMappings->setCurrentIndex(index);
+        applySavedMapping(index);
+    }
+}
+
+void ImportDialog::setOptionWidgets(const ReaderOptions &options)
+{
+    m_handoffTool->setText(options.handoffTool);
+    m_idFields->setText(options.idFields);
+    m_customerField->setText(options.customerField);
+    m_categoryField->setText(options.categoryField);
+    if (options.startMsecs)
+        m_start->setDateTime(QDateTime::fromMSecsSinceEpoch(*options.startMsecs, Qt::UTC));
+    m_spacing->setValue(int(options.spacingSeconds / 60));
+    m_aiAuthors->setText(options.aiAuthorIds.join(QStringLiteral(", ")));
+    const QString from = options.categoryFrom;
+    const int choice = from.startsWith(QLatin1String("tag-prefix:")) ? 1 : from.startsWith(QLatin1String("field:")) ? 2 : 0;
+    m_categoryFrom->setCurrentIndex(choice);
+    m_categoryArgument->setText(choice == 0 ? QString() : from.section(QLatin1Char(':'), 1));
+    m_commentsFile->setText(options.commentsFile);
 }
 
 void ImportDialog::askForMappingName()
@@ -313,10 +350,18 @@ void ImportDialog::askForMappingName()
 
 void ImportDialog::saveMapping(const QString &name)
 {
-    ColumnMapping mapping = m_mapping->mapping();
+    const auto format = effectiveFormat().value_or(ImportFormat::Csv);
+    ColumnMapping mapping;
+    if (format == ImportFormat::Csv) {
+        mapping = m_mapping->mapping();
+    } else {
+        mapping.format = formatName(format);
+        mapping.readerOptions = request().readerOptions;
+    }
     mapping.name = name;
     workbench::saveMapping(m_workspace, mapping, m_clock.nowUtc().toMSecsSinceEpoch());
-    m_mapping->setMapping(mapping);
+    if (format == ImportFormat::Csv)
+        m_mapping->setMapping(mapping);
     reloadSavedMappings();
     m_savedMappings->setCurrentText(name);
 }

@@ -39,8 +39,11 @@ public:
     void setFormatChoice(std::optional<ImportFormat> format);
     /// The import as chosen so far.
     ImportRequest request() const;
-    /// Saves the current column mapping under `name` in the workspace.
+    /// Saves the current column mapping (or, for a chat log or help-desk export, the reader's options)
+    /// under `name` in the workspace.
     void saveMapping(const QString &name);
+    /// Applies the saved mapping called `name` (as choosing it in the list does).
+    void applySavedMapping(const QString &name);
     /// Recomputes the preview now (it also follows every change, a moment later).
     void refreshPreview();
 
@@ -64,6 +67,7 @@ private:
     QWidget *buildChatlogPage();
     QWidget *buildHelpDeskPage();
     void reloadSavedMappings();
+    void setOptionWidgets(const ReaderOptions &options);
 
     Database &m_workspace;
     const Clock &m_clock;
