@@ -10,13 +10,6 @@
 namespace workbench {
 namespace {
 
-FieldSet helpDeskFields()
-{
-    return fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated) |
-           fieldBit(Field::Category) | fieldBit(Field::Channel) | fieldBit(Field::Team) | fieldBit(Field::Agent) |
-           fieldBit(Field::CustomerId) | fieldBit(Field::EscalatedAt) | fieldBit(Field::Csat) | fieldBit(Field::Messages);
-}
-
 std::optional<qint64> timeOf(simdjson::dom::element element, const QString &path)
 {
     const auto value = json::at(element, path);
@@ -44,7 +37,49 @@ QStringList tagNames(simdjson::dom::element tags)
     return names;
 }
 
+// The common start of a help-desk record: the next object of the file, its id and creation time. False when
+// the record is done already (the end of the file, or a problem recorded in `record.issues`); `object` is
+// the record's JSON otherwise.
+enum class Start { End, Problem, Ready };
+Start startRecord(JsonRecordFile &file, const QString &path, SourceRecord &record, simdjson::dom::element &object,
+                  const QString &what)
+{
+    QString problem;
+    if (!file.next(object, record.line, problem))
+        return Start::End;
+    record.conversation = emptyConversation();
+    record.issues.clear();
+    record.facts = {};
+    if (!problem.isEmpty()) {
+        record.issues.push_back({path, record.line, QString(), problem});
+        return Start::Problem;
+    }
+    Conversation &c = record.conversation;
+    c.presentFields = helpDeskFields();
+    c.conversationId = json::textAt(object, QStringLiteral("id"));
+    if (c.conversationId.isEmpty()) {
+        record.issues.push_back({path, record.line, QStringLiteral("id"), QStringLiteral("is missing (expected the %1 id)").arg(what)});
+        return Start::Problem;
+    }
+    const auto created = timeOf(object, QStringLiteral("created_at"));
+    if (!created) {
+        record.issues.push_back({path, record.line, QStringLiteral("created_at"),
+                                 QStringLiteral("%1 is not a timestamp (%2)")
+                                     .arg(quotedValue(json::textAt(object, QStringLiteral("created_at"))), values::expectedTimestamp())});
+        return Start::Problem;
+    }
+    c.createdAtMsecs = *created;
+    return Start::Ready;
+}
+
 } // namespace
+
+FieldSet helpDeskFields()
+{
+    return fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated) |
+           fieldBit(Field::Category) | fieldBit(Field::Channel) | fieldBit(Field::Team) | fieldBit(Field::Agent) |
+           fieldBit(Field::CustomerId) | fieldBit(Field::EscalatedAt) | fieldBit(Field::Csat) | fieldBit(Field::Messages);
+}
 
 QString categoryFromTags(const ReaderOptions &options, const QStringList &tags, const QHash<QString, QString> &fields)
 {
@@ -89,31 +124,15 @@ ZendeskSource::ZendeskSource(const QString &path, const ReaderOptions &options)
 bool ZendeskSource::next(SourceRecord &record)
 {
     simdjson::dom::element ticket;
-    QString problem;
-    if (!m_file.next(ticket, record.line, problem))
+    switch (startRecord(m_file, m_path, record, ticket, QStringLiteral("ticket"))) {
+    case Start::End:
         return false;
-    record.conversation = emptyConversation();
-    record.issues.clear();
-    record.facts = {};
-    if (!problem.isEmpty()) {
-        record.issues.push_back({m_path, record.line, QString(), problem});
+    case Start::Problem:
         return true;
+    case Start::Ready:
+        break;
     }
     Conversation &c = record.conversation;
-    c.presentFields = helpDeskFields();
-    c.conversationId = json::textAt(ticket, QStringLiteral("id"));
-    if (c.conversationId.isEmpty()) {
-        record.issues.push_back({m_path, record.line, QStringLiteral("id"), QStringLiteral("is missing (expected the ticket id)")});
-        return true;
-    }
-    const auto created = timeOf(ticket, QStringLiteral("created_at"));
-    if (!created) {
-        record.issues.push_back({m_path, record.line, QStringLiteral("created_at"),
-                                 QStringLiteral("%1 is not a timestamp (%2)")
-                                     .arg(quotedValue(json::textAt(ticket, QStringLiteral("created_at"))), values::expectedTimestamp())});
-        return true;
-    }
-    c.createdAtMsecs = *created;
     c.channel = json::textAt(ticket, QStringLiteral("via.channel"));
     c.team = json::textAt(ticket, QStringLiteral("group_id"));
     c.agent = json::textAt(ticket, QStringLiteral("assignee_id"));
@@ -183,31 +202,15 @@ IntercomSource::IntercomSource(const QString &path, const ReaderOptions &options
 bool IntercomSource::next(SourceRecord &record)
 {
     simdjson::dom::element conversation;
-    QString problem;
-    if (!m_file.next(conversation, record.line, problem))
+    switch (startRecord(m_file, m_path, record, conversation, QStringLiteral("conversation"))) {
+    case Start::End:
         return false;
-    record.conversation = emptyConversation();
-    record.issues.clear();
-    record.facts = {};
-    if (!problem.isEmpty()) {
-        record.issues.push_back({m_path, record.line, QString(), problem});
+    case Start::Problem:
         return true;
+    case Start::Ready:
+        break;
     }
     Conversation &c = record.conversation;
-    c.presentFields = helpDeskFields();
-    c.conversationId = json::textAt(conversation, QStringLiteral("id"));
-    if (c.conversationId.isEmpty()) {
-        record.issues.push_back({m_path, record.line, QStringLiteral("id"), QStringLiteral("is missing (expected the conversation id)")});
-        return true;
-    }
-    const auto created = timeOf(conversation, QStringLiteral("created_at"));
-    if (!created) {
-        record.issues.push_back({m_path, record.line, QStringLiteral("created_at"),
-                                 QStringLiteral("%1 is not a timestamp (%2)")
-                                     .arg(quotedValue(json::textAt(conversation, QStringLiteral("created_at"))), values::expectedTimestamp())});
-        return true;
-    }
-    c.createdAtMsecs = *created;
     c.channel = json::textAt(conversation, QStringLiteral("source.type"));
     c.team = json::textAt(conversation, QStringLiteral("team_assignee_id"));
     c.agent = json::textAt(conversation, QStringLiteral("admin_assignee_id"));

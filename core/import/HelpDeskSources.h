@@ -50,6 +50,9 @@ private:
     bool m_notedInference = false;
 };
 
+/// The fields a help-desk reader gives (a column the export lacks clears nothing it does not name).
+FieldSet helpDeskFields();
+
 /// The category of a ticket or conversation by ReaderOptions::categoryFrom, from its tags (names) and custom
 /// fields (name -> value).
 QString categoryFromTags(const ReaderOptions &options, const QStringList &tags, const QHash<QString, QString> &fields);

@@ -1,6 +1,7 @@
 #include "JsonlConversationSource.h"
 
 #include "FieldValues.h"
+#include "JsonSupport.h"
 #include "common/Utf8.h"
 #include "common/WorkbenchError.h"
 #include "import/ValueParsers.h"
@@ -14,24 +15,6 @@ namespace {
 
 constexpr qsizetype kChunk = 1 << 20;
 constexpr qsizetype kMaxLine = qsizetype(256) << 20;
-
-QString describe(simdjson::dom::element_type type)
-{
-    switch (type) {
-    case simdjson::dom::element_type::ARRAY:
-        return QStringLiteral("a list");
-    case simdjson::dom::element_type::OBJECT:
-        return QStringLiteral("an object");
-    case simdjson::dom::element_type::STRING:
-        return QStringLiteral("text");
-    case simdjson::dom::element_type::BOOL:
-        return QStringLiteral("a boolean");
-    case simdjson::dom::element_type::NULL_VALUE:
-        return QStringLiteral("null");
-    default:
-        return QStringLiteral("a number");
-    }
-}
 
 QByteArrayView view(std::string_view text)
 {
@@ -55,7 +38,7 @@ QString setField(Conversation &conversation, Field field, simdjson::dom::element
     case simdjson::dom::element_type::DOUBLE:
         return setFieldFromNumber(conversation, field, double(value.get_double()), false);
     default:
-        return QStringLiteral("is %1 (expected a single value)").arg(describe(value.type()));
+        return QStringLiteral("is %1 (expected a single value)").arg(json::describe(value.type()));
     }
 }
 
@@ -68,7 +51,7 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
     simdjson::dom::array list;
     if (value.get_array().get(list)) {
         record.issues.push_back({path, record.line, QStringLiteral("messages"),
-                                 QStringLiteral("is %1 (expected a list of {role, text, sent_at, author})").arg(describe(value.type()))});
+                                 QStringLiteral("is %1 (expected a list of {role, text, sent_at, author})").arg(json::describe(value.type()))});
         return;
     }
     int index = 0;
@@ -76,7 +59,7 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
         const QString where = QStringLiteral("messages[%1]").arg(index++);
         simdjson::dom::object object;
         if (item.get_object().get(object)) {
-            record.issues.push_back({path, record.line, where, QStringLiteral("is %1 (expected an object with role and text)").arg(describe(item.type()))});
+            record.issues.push_back({path, record.line, where, QStringLiteral("is %1 (expected an object with role and text)").arg(json::describe(item.type()))});
             continue;
         }
         Message message;
@@ -219,7 +202,7 @@ bool JsonlConversationSource::next(SourceRecord &record)
     simdjson::dom::object object;
     if (document.get_object().get(object)) {
         record.issues.push_back({m_path, record.line, QString(),
-                                 QStringLiteral("is %1 (expected one JSON object per line)").arg(describe(document.type()))});
+                                 QStringLiteral("is %1 (expected one JSON object per line)").arg(json::describe(document.type()))});
         return true;
     }
     for (const auto field : object) {

@@ -17,13 +17,6 @@
 namespace workbench {
 namespace {
 
-FieldSet tableFields()
-{
-    return fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated) |
-           fieldBit(Field::Category) | fieldBit(Field::Channel) | fieldBit(Field::Team) | fieldBit(Field::Agent) |
-           fieldBit(Field::CustomerId) | fieldBit(Field::EscalatedAt) | fieldBit(Field::Csat) | fieldBit(Field::Messages);
-}
-
 std::optional<qint64> parseTime(const QString &text)
 {
     qint64 msecs = 0;
@@ -164,7 +157,7 @@ bool ZendeskTablesSource::next(SourceRecord &record)
     record.line = m_tickets.line(row);
     const QString path = m_tickets.path();
     Conversation &c = record.conversation;
-    c.presentFields = tableFields();
+    c.presentFields = helpDeskFields();
     c.conversationId = m_tickets.cell(row, QStringLiteral("id")).trimmed();
     const auto created = parseTime(m_tickets.cell(row, QStringLiteral("created_at")));
     if (c.conversationId.isEmpty() || !created) {
@@ -293,7 +286,7 @@ bool IntercomTablesSource::next(SourceRecord &record)
     record.facts = {};
     record.line = m_conversations.line(row);
     Conversation &c = record.conversation;
-    c.presentFields = tableFields();
+    c.presentFields = helpDeskFields();
     c.conversationId = m_conversations.cell(row, QStringLiteral("id")).trimmed();
     const auto created = parseTime(m_conversations.cell(row, QStringLiteral("created_at")));
     if (c.conversationId.isEmpty() || !created) {
