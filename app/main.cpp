@@ -1,5 +1,5 @@
-#include "common/WorkspaceLocation.h"
 #include "cli/Cli.h"
+#include "common/WorkspaceLocation.h"
 #include "gui/GuiMain.h"
 
 #include <QCoreApplication>

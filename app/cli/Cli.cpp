@@ -3,9 +3,9 @@
 #include "CommandContext.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
-#include "common/WorkspaceLocation.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
+#include "common/WorkspaceLocation.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -36,8 +36,8 @@ const std::vector<CommandSpec> &commands()
         {QStringLiteral("import"),
          QStringLiteral("import [--format csv|jsonl|chatlog|zendesk|intercom] [--mapping NAME|FILE] [--messages FILE] "
                         "[--lenient] FILE..."),
-         QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."), addImportOptions,
-         runImportCommand, true},
+         QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."),
+         addImportOptions, runImportCommand, true},
     };
     return specs;
 }

@@ -11,14 +11,16 @@ namespace workbench::app {
 
 void addDemoOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("conversations"),
-                      QStringLiteral("Conversations in the whole data set (default 30000: 5,000 a month for 6 months)."),
-                      QStringLiteral("N"), QStringLiteral("30000")});
+    parser.addOption(
+        {QStringLiteral("conversations"),
+         QStringLiteral("Conversations in the whole data set (default 30000: 5,000 a month for 6 months)."),
+         QStringLiteral("N"), QStringLiteral("30000")});
     parser.addOption({QStringLiteral("months"), QStringLiteral("Months of history (default 6)."), QStringLiteral("M"),
                       QStringLiteral("6")});
     parser.addOption({QStringLiteral("end"), QStringLiteral("Last month, YYYY-MM (default: the last full month)."),
                       QStringLiteral("YYYY-MM")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed; the same arguments give the same data (default 1)."),
+    parser.addOption({QStringLiteral("seed"),
+                      QStringLiteral("Random seed; the same arguments give the same data (default 1)."),
                       QStringLiteral("S"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("export"),
                       QStringLiteral("Also write the data as canonical conversations.csv, messages.csv and "
@@ -46,7 +48,8 @@ int runDemoCommand(const CommandContext &context)
     if (parser.isSet(QStringLiteral("end"))) {
         const auto end = Period::parse(parser.value(QStringLiteral("end")));
         if (!end || end->kind() != Period::Kind::Month)
-            throw UsageError{QStringLiteral("--end takes a month as YYYY-MM, not \"%1\".").arg(parser.value(QStringLiteral("end")))};
+            throw UsageError{
+                QStringLiteral("--end takes a month as YYYY-MM, not \"%1\".").arg(parser.value(QStringLiteral("end")))};
         options.endMonth = *end;
     }
 

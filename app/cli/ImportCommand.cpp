@@ -25,14 +25,17 @@ void addImportOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("lenient"), QStringLiteral("Skip bad rows (and list them) instead of refusing "
                                                                 "the whole import.")});
     // Chat logs.
-    parser.addOption({QStringLiteral("start"),
-                      QStringLiteral("Chat logs without timestamps: the first conversation's start (YYYY-MM-DD or ISO-8601, UTC)."),
-                      QStringLiteral("TIME")});
-    parser.addOption({QStringLiteral("spacing"), QStringLiteral("Chat logs without timestamps: minutes between conversations (default 60)."),
+    parser.addOption(
+        {QStringLiteral("start"),
+         QStringLiteral("Chat logs without timestamps: the first conversation's start (YYYY-MM-DD or ISO-8601, UTC)."),
+         QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("spacing"),
+                      QStringLiteral("Chat logs without timestamps: minutes between conversations (default 60)."),
                       QStringLiteral("MINUTES")});
-    parser.addOption({QStringLiteral("handoff-tool"),
-                      QStringLiteral("Chat logs: the tool whose call is the hand-off (default transfer_to_human_agents)."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("handoff-tool"),
+         QStringLiteral("Chat logs: the tool whose call is the hand-off (default transfer_to_human_agents)."),
+         QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("id-fields"),
                       QStringLiteral("Chat logs: dotted paths joined into the conversation id (e.g. task_id,trial)."),
                       QStringLiteral("PATHS")});
@@ -44,10 +47,12 @@ void addImportOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("ai-authors"),
                       QStringLiteral("Zendesk/Intercom: author ids that are the AI assistant, comma-separated."),
                       QStringLiteral("IDS")});
-    parser.addOption({QStringLiteral("category-from"),
-                      QStringLiteral("Zendesk/Intercom: tags (first tag), tag-prefix:PREFIX or field:NAME (default tags)."),
-                      QStringLiteral("SOURCE")});
-    parser.addOption({QStringLiteral("comments"), QStringLiteral("Zendesk: comments in a separate file (each with ticket_id)."),
+    parser.addOption(
+        {QStringLiteral("category-from"),
+         QStringLiteral("Zendesk/Intercom: tags (first tag), tag-prefix:PREFIX or field:NAME (default tags)."),
+         QStringLiteral("SOURCE")});
+    parser.addOption({QStringLiteral("comments"),
+                      QStringLiteral("Zendesk: comments in a separate file (each with ticket_id)."),
                       QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import, all in one transaction."),
                                  QStringLiteral("FILE..."));
@@ -75,7 +80,8 @@ int runImportCommand(const CommandContext &context)
     if (given("start")) {
         qint64 msecs = 0;
         if (!values::parseTimestamp(value("start").toUtf8(), msecs))
-            throw UsageError{QStringLiteral("--start takes a date or time (YYYY-MM-DD or ISO-8601), not \"%1\".").arg(value("start"))};
+            throw UsageError{QStringLiteral("--start takes a date or time (YYYY-MM-DD or ISO-8601), not \"%1\".")
+                                 .arg(value("start"))};
         start = msecs;
     }
     std::optional<qint64> spacingMinutes;
@@ -83,7 +89,8 @@ int runImportCommand(const CommandContext &context)
         bool ok = false;
         spacingMinutes = value("spacing").toLongLong(&ok);
         if (!ok || *spacingMinutes < 0 || *spacingMinutes > 7 * 24 * 60)
-            throw UsageError{QStringLiteral("--spacing takes minutes from 0 to 10080, not \"%1\".").arg(value("spacing"))};
+            throw UsageError{
+                QStringLiteral("--spacing takes minutes from 0 to 10080, not \"%1\".").arg(value("spacing"))};
     }
 
     auto database = context.openWorkspace();

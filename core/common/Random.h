@@ -73,8 +73,7 @@ public:
         }
         return weights.size() - 1;
     }
-    template <typename Container>
-    const auto &pick(const Container &items)
+    template <typename Container> const auto &pick(const Container &items)
     {
         return items[qsizetype(below(quint64(items.size())))];
     }

@@ -11,8 +11,7 @@ namespace workbench {
 /// The message is complete and ready to show (file, line, what was expected).
 class WorkbenchError : public std::exception {
 public:
-    explicit WorkbenchError(QString message)
-        : m_message(std::move(message)), m_utf8(m_message.toStdString()) {}
+    explicit WorkbenchError(QString message) : m_message(std::move(message)), m_utf8(m_message.toStdString()) {}
 
     const QString &message() const noexcept { return m_message; }
     const char *what() const noexcept override { return m_utf8.c_str(); }

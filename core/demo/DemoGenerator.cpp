@@ -87,13 +87,14 @@ struct Slots {
     const QString *lookup(QStringView name) const
     {
         static const std::array<QString, 14> names = {
-            QStringLiteral("first"), QStringLiteral("order"), QStringLiteral("product"), QStringLiteral("carrier"),
-            QStringLiteral("tracking"), QStringLiteral("amount"), QStringLiteral("day"), QStringLiteral("days"),
-            QStringLiteral("last4"), QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("team"),
+            QStringLiteral("first"),      QStringLiteral("order"),    QStringLiteral("product"),
+            QStringLiteral("carrier"),    QStringLiteral("tracking"), QStringLiteral("amount"),
+            QStringLiteral("day"),        QStringLiteral("days"),     QStringLiteral("last4"),
+            QStringLiteral("email"),      QStringLiteral("phone"),    QStringLiteral("team"),
             QStringLiteral("agentFirst"), QStringLiteral("slug")};
-        const std::array<const QString *, 14> values = {&first, &order, &product, &carrier, &tracking,
-                                                        &amount, &day, &days, &last4, &email,
-                                                        &phone, &team, &agentFirst, &slug};
+        const std::array<const QString *, 14> values = {&first,  &order, &product,    &carrier, &tracking,
+                                                        &amount, &day,   &days,       &last4,   &email,
+                                                        &phone,  &team,  &agentFirst, &slug};
         for (size_t i = 0; i < names.size(); ++i) {
             if (name == names[i])
                 return values[i];
@@ -140,8 +141,7 @@ QString digits(Random &rng, int count)
 } // namespace
 
 DemoGenerator::DemoGenerator(const DemoOptions &options, const Clock &clock)
-    : m_options(options),
-      m_firstMonth(Period::month(1970, 1)),
+    : m_options(options), m_firstMonth(Period::month(1970, 1)),
       m_lastMonth(options.endMonth.value_or(lastFullMonth(clock.nowUtc())))
 {
     m_options.months = std::max(1, options.months);
@@ -209,8 +209,9 @@ void DemoGenerator::planRecords()
         const double trend = monthCount > 1 ? 1.06 - 0.10 * m / (monthCount - 1) : 1.0;
         std::vector<double> categoryWeights;
         for (size_t c = 0; c < categories.size(); ++c)
-            categoryWeights.push_back(categories[c].weight *
-                                      (m == m_launchMonth && categories[c].name == QLatin1String("Product questions") ? 1.6 : 1.0));
+            categoryWeights.push_back(
+                categories[c].weight *
+                (m == m_launchMonth && categories[c].name == QLatin1String("Product questions") ? 1.6 : 1.0));
         for (qint64 k = 0; k < perMonth[size_t(m)]; ++k) {
             Record record;
             record.order = quint32(m_records.size());
@@ -275,7 +276,8 @@ void DemoGenerator::linkFollowups(quint64 stream)
             // A second contact about an unsolved problem goes to a person far more often.
             const auto &category = categories[child.category];
             child.escalated = rng.chance(std::min(0.9, category.escalationRate * 1.7 + 0.1));
-            child.needsHuman = child.escalated ? !rng.chance(category.falseShare * 0.6) : rng.chance(category.missedShare * 1.5);
+            child.needsHuman =
+                child.escalated ? !rng.chance(category.falseShare * 0.6) : rng.chance(category.missedShare * 1.5);
             parent.hasFollowup = true;
             break;
         }
@@ -303,8 +305,8 @@ Conversation DemoGenerator::conversation(qint64 index) const
     const quint32 nameKey = record.customer != 0 ? record.customer : quint32(rng.below(1u << 20));
     const QString &firstName = common.firstNames[qsizetype(nameKey % quint32(common.firstNames.size()))];
     const QString &lastName = common.lastNames[qsizetype((nameKey / 7) % quint32(common.lastNames.size()))];
-    const QString customerAuthor = record.customer != 0 ? firstName + QLatin1Char(' ') + lastName.left(1) + QLatin1Char('.')
-                                                        : firstName;
+    const QString customerAuthor =
+        record.customer != 0 ? firstName + QLatin1Char(' ') + lastName.left(1) + QLatin1Char('.') : firstName;
     const QString aiAuthor = QStringLiteral("Nova (AI)");
 
     const auto &teams = teamScripts();
@@ -321,7 +323,8 @@ Conversation DemoGenerator::conversation(qint64 index) const
     slots.day = weekdayName(rng);
     slots.days = QString::number(rng.between(2, 12));
     slots.last4 = digits(rng, 4);
-    slots.email = QStringLiteral("%1.%2%3@example.com").arg(asciiLower(firstName), asciiLower(lastName)).arg(nameKey % 100);
+    slots.email =
+        QStringLiteral("%1.%2%3@example.com").arg(asciiLower(firstName), asciiLower(lastName)).arg(nameKey % 100);
     slots.phone = QStringLiteral("+44 7700 900%1").arg(digits(rng, 3));
     slots.team = team.name;
     slots.agentFirst = agentName.section(QLatin1Char(' '), 0, 0);
@@ -339,7 +342,9 @@ Conversation DemoGenerator::conversation(qint64 index) const
 
     const bool missed = !record.escalated && record.needsHuman;
     const bool falseEscalation = record.escalated && !record.needsHuman;
-    const bool asksPerson = record.needsHuman ? rng.chance(0.55) : record.escalated ? rng.chance(0.35) : rng.chance(0.04);
+    const bool asksPerson = record.needsHuman  ? rng.chance(0.55)
+                            : record.escalated ? rng.chance(0.35)
+                                               : rng.chance(0.04);
     const bool repeats = (missed || (record.escalated && record.needsHuman)) ? rng.chance(0.35) : rng.chance(0.04);
     double satisfiedChance = record.escalated ? category.agentSatisfied - (falseEscalation ? 0.06 : 0.0)
                              : missed         ? 0.15
@@ -417,9 +422,10 @@ Conversation DemoGenerator::conversation(qint64 index) const
         conversation.aiConfidence = std::round(std::clamp(rng.normal(mean, 0.13), 0.02, 0.99) * 1000.0) / 1000.0;
     }
     if (rng.chance(0.85))
-        conversation.sentiment = std::round((satisfied ? rng.uniform(0.1, 0.9) : rng.uniform(-0.9, 0.1)) * 100.0) / 100.0;
+        conversation.sentiment =
+            std::round((satisfied ? rng.uniform(0.1, 0.9) : rng.uniform(-0.9, 0.1)) * 100.0) / 100.0;
     if (rng.chance(0.75))
-        conversation.firstContactResolution = record.escalated ? rng.chance(0.7)
+        conversation.firstContactResolution = record.escalated                 ? rng.chance(0.7)
                                               : (missed || record.hasFollowup) ? rng.chance(0.15)
                                                                                : rng.chance(0.92);
     conversation.handleTimeSeconds = double(clock - record.createdAtMsecs) / 1000.0;
@@ -476,7 +482,7 @@ DemoSummary fillDemoWorkspace(Database &db, const DemoOptions &options, const Cl
             throw Cancelled();
     }
     QSqlQuery insertEvent = sql::prepare(db.sql(), QStringLiteral("INSERT INTO events (occurred_on, kind, label)"
-                                                                   " VALUES (:date, :kind, :label)"));
+                                                                  " VALUES (:date, :kind, :label)"));
     for (const DemoEvent &event : generator.events()) {
         insertEvent.bindValue(QStringLiteral(":date"), event.date.toString(Qt::ISODate));
         insertEvent.bindValue(QStringLiteral(":kind"), event.kind);

@@ -40,7 +40,8 @@ const std::vector<ChannelScript> &channelScripts()
         {QStringLiteral("email"), 0.18, 0.85, 0.28, QStringLiteral("Email received and routed to the AI assistant")},
         {QStringLiteral("whatsapp"), 0.15, 1.05, 0.40, QStringLiteral("WhatsApp conversation started")},
         {QStringLiteral("social"), 0.09, 1.15, 0.30, QStringLiteral("Direct message received on Instagram")},
-        {QStringLiteral("voice"), 0.08, 1.30, 0.35, QStringLiteral("Call answered by the voice assistant (transcribed)")},
+        {QStringLiteral("voice"), 0.08, 1.30, 0.35,
+         QStringLiteral("Call answered by the voice assistant (transcribed)")},
     };
     return channels;
 }
@@ -49,9 +50,8 @@ const CommonScript &commonScript()
 {
     static const CommonScript common = {
         lines({"Can I talk to a real person please?", "I'd like to speak to a human.",
-               "Is there a human agent I can chat with?", "Please connect me with a representative.",
-               "Agent please.", "I want to talk to someone real, not a bot.",
-               "Can you put me through to your manager?"}),
+               "Is there a human agent I can chat with?", "Please connect me with a representative.", "Agent please.",
+               "I want to talk to someone real, not a bot.", "Can you put me through to your manager?"}),
         lines({"I'll ask again: ", "Again, ", "As I said before, ", "I already asked this — "}),
         lines({"I can help you with this right here, {first}.", "I'm able to take care of this for you now.",
                "Our team is busy at the moment, but I can help with most questions."}),
@@ -87,9 +87,10 @@ const CommonScript &commonScript()
                "Orbit robot vacuum", "Alpine 40 L backpack", "velvet accent chair", "Pulse fitness tracker",
                "bamboo bath towel set", "Echo portable speaker", "Glide electric toothbrush"}),
         lines({"UPS", "DHL", "FedEx", "USPS", "DPD"}),
-        lines({"Emma", "Liam", "Olivia", "Noah", "Ava", "Mateo", "Sophia", "Lucas", "Mia", "Amir", "Isabella",
-               "Yuki", "Charlotte", "Ravi", "Amelia", "Omar", "Harper", "Léa", "Elena", "Jamal", "Nora", "Björn",
-               "Zara", "Diego", "Aaliyah", "Wei", "Freya", "Kwame", "Ingrid", "Sebastián"}),
+        lines({"Emma",    "Liam", "Olivia",   "Noah",  "Ava",       "Mateo",    "Sophia", "Lucas",
+               "Mia",     "Amir", "Isabella", "Yuki",  "Charlotte", "Ravi",     "Amelia", "Omar",
+               "Harper",  "Léa",  "Elena",    "Jamal", "Nora",      "Björn",    "Zara",   "Diego",
+               "Aaliyah", "Wei",  "Freya",    "Kwame", "Ingrid",    "Sebastián"}),
         lines({"Johnson", "García", "Müller", "Nguyen", "Smith", "Haddad", "Kowalski", "Okafor", "Rossi", "Tanaka",
                "Brown", "Novak", "Ahmed", "Lindqvist", "O'Brien", "Moreau", "Patel", "Schneider"}),
         lines({"shipping-times", "returns-policy", "warranty", "billing-faq", "account-help", "contact-us"}),
@@ -102,8 +103,7 @@ const std::vector<CategoryScript> &categoryScripts()
     static const std::vector<CategoryScript> scripts = {
         {QStringLiteral("Order status"), 0.22, 0.07, 0.45, 0.02, 0.88, 0.82, Logistics,
          lines({"Hi, where is my order {order}? It was supposed to arrive {day}.",
-                "Can you tell me the status of order {order}?",
-                "My {product} still hasn't shipped. Order {order}.",
+                "Can you tell me the status of order {order}?", "My {product} still hasn't shipped. Order {order}.",
                 "Hello! I ordered the {product} {days} days ago and the tracking hasn't updated since. Order {order}",
                 "Has order {order} been dispatched yet? I need it before the weekend 🙏",
                 "Tracking for {order} says 'label created' for {days} days now. What's going on?"}),
@@ -159,12 +159,12 @@ const std::vector<CategoryScript> &categoryScripts()
         {QStringLiteral("Product questions"), 0.14, 0.14, 0.38, 0.03, 0.84, 0.84, ProductSpecialists,
          lines({"Does the {product} come with a warranty?", "Is the {product} compatible with iPhone and Android?",
                 "What are the dimensions of the {product}?", "Is the {product} back in stock any time soon?",
-                "Can the {product} be washed in the machine?", "What's the difference between the {product} and "
+                "Can the {product} be washed in the machine?",
+                "What's the difference between the {product} and "
                 "the newer model?"}),
          lines({"Great question! Let me check the product details for the {product}.",
                 "Sure, {first} — looking that up in our catalog.", "One moment, I'm checking the specifications."}),
-         lines({"I want to buy it as a gift.", "I'm comparing it with a competitor's model.",
-                "I need it by {day}."}),
+         lines({"I want to buy it as a gift.", "I'm comparing it with a competitor's model.", "I need it by {day}."}),
          lines({"The {product} comes with a 2-year warranty and works with both iOS and Android via Bluetooth 5.3.",
                 "It measures 42 × 28 × 12 cm and weighs 1.2 kg. Full specifications are on the product page.",
                 "It's back in stock on {day}. I can notify you by email the moment it's available.",
@@ -255,8 +255,7 @@ const std::vector<CategoryScript> &categoryScripts()
          lines({"Let me look into the charges on your account, {first}.",
                 "Sorry about the confusion — checking your payment history now.",
                 "I can help with billing. One moment please."}),
-         lines({"The second charge is still pending.", "My bank shows two transactions.",
-                "The code was WELCOME15."}),
+         lines({"The second charge is still pending.", "My bank shows two transactions.", "The code was WELCOME15."}),
          lines({"One of the two charges is a pre-authorisation that your bank releases within 3 days; you were only "
                 "billed once for order {order}.",
                 "I've regenerated the invoice with your VAT number and emailed it to you.",
@@ -270,8 +269,7 @@ const std::vector<CategoryScript> &categoryScripts()
 
         {QStringLiteral("Account access"), 0.12, 0.30, 0.18, 0.07, 0.74, 0.80, AccountSecurity,
          lines({"I can't log in to my account. The password reset email never arrives.",
-                "My account is locked after too many attempts.",
-                "I lost my phone and can't get the two-factor code.",
+                "My account is locked after too many attempts.", "I lost my phone and can't get the two-factor code.",
                 "Someone changed the email on my account! I didn't do that.",
                 "I want to change the email on my account to {email}."}),
          lines({"I can help you get back in, {first}. Let me check your account.",

@@ -35,7 +35,7 @@ struct TeamScript {
 struct CommonScript {
     QStringList askPerson;
     QStringList repeatPrefix;
-    QStringList aiAfterAsk;   ///< the AI keeping a contact after the customer asked for a person
+    QStringList aiAfterAsk; ///< the AI keeping a contact after the customer asked for a person
     QStringList aiHandoff;
     QStringList agentGreeting;
     QStringList customerThanks;

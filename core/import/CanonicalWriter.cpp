@@ -16,7 +16,8 @@ void openForWriting(QFile &file, const QString &path)
 {
     file.setFileName(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        throw WorkbenchError(QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 void writeAll(QFile &file, QByteArray &buffer)
@@ -24,8 +25,8 @@ void writeAll(QFile &file, QByteArray &buffer)
     if (buffer.isEmpty())
         return;
     if (file.write(buffer) != buffer.size())
-        throw WorkbenchError(QStringLiteral("Cannot write %1: %2")
-                                 .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
     buffer.clear();
 }
 

@@ -30,7 +30,8 @@ std::optional<simdjson::dom::array> messageList(simdjson::dom::element record)
 }
 
 // The id the source gives, else task_id and trial (agent benchmarks), else the position in the file.
-QString conversationId(simdjson::dom::element record, const ReaderOptions &options, const QString &baseName, qint64 index)
+QString conversationId(simdjson::dom::element record, const ReaderOptions &options, const QString &baseName,
+                       qint64 index)
 {
     QStringList paths = options.idFields.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (paths.isEmpty()) {
@@ -74,12 +75,9 @@ QString summaryOf(const QString &arguments)
 } // namespace
 
 ChatlogSource::ChatlogSource(const QString &path, const ReaderOptions &options)
-    : m_path(path),
-      m_baseName(QFileInfo(path).completeBaseName()),
-      m_options(options),
+    : m_path(path), m_baseName(QFileInfo(path).completeBaseName()), m_options(options),
       m_file(path, {QStringLiteral("conversations"), QStringLiteral("data")}, expectedShape())
-{
-}
+{}
 
 bool ChatlogSource::next(SourceRecord &record)
 {
@@ -103,8 +101,9 @@ bool ChatlogSource::next(SourceRecord &record)
     }
     Conversation &c = record.conversation;
     c.conversationId = conversationId(object, m_options, m_baseName, index);
-    c.customerId = firstPresent(object, m_options.customerField,
-                                {QStringLiteral("customer_id"), QStringLiteral("user_id"), QStringLiteral("info.task.user_id")});
+    c.customerId =
+        firstPresent(object, m_options.customerField,
+                     {QStringLiteral("customer_id"), QStringLiteral("user_id"), QStringLiteral("info.task.user_id")});
     c.category = firstPresent(object, m_options.categoryField, {QStringLiteral("category"), QStringLiteral("intent")});
     c.channel = m_options.channel;
     c.presentFields = fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated) |
@@ -112,28 +111,32 @@ bool ChatlogSource::next(SourceRecord &record)
                       fieldBit(Field::EscalationReason) | fieldBit(Field::Messages);
 
     // The start: the source's own time, else spaced out from the start date the user gave.
-    const QString time = firstPresent(object, m_options.timeField, {QStringLiteral("created_at"), QStringLiteral("timestamp")});
+    const QString time =
+        firstPresent(object, m_options.timeField, {QStringLiteral("created_at"), QStringLiteral("timestamp")});
     qint64 created = 0;
     if (!time.isEmpty() && values::parseTimestamp(time.toUtf8(), created)) {
         c.createdAtMsecs = created;
     } else if (!time.isEmpty()) {
-        record.issues.push_back({m_path, record.line, m_options.timeField.isEmpty() ? QStringLiteral("created_at") : m_options.timeField,
-                                 QStringLiteral("%1 is not a timestamp (%2)").arg(quotedValue(time), values::expectedTimestamp())});
+        record.issues.push_back(
+            {m_path, record.line, m_options.timeField.isEmpty() ? QStringLiteral("created_at") : m_options.timeField,
+             QStringLiteral("%1 is not a timestamp (%2)").arg(quotedValue(time), values::expectedTimestamp())});
         return true;
     } else if (m_options.startMsecs) {
         c.createdAtMsecs = *m_options.startMsecs + index * m_options.spacingSeconds * 1000;
         if (!m_spacedOut) {
             m_spacedOut = true;
-            m_notes << QStringLiteral("%1 has no timestamps: its conversations were placed from %2, one every %3 minutes")
+            m_notes << QStringLiteral(
+                           "%1 has no timestamps: its conversations were placed from %2, one every %3 minutes")
                            .arg(QDir::toNativeSeparators(m_path),
                                 QDateTime::fromMSecsSinceEpoch(*m_options.startMsecs, Qt::UTC).toString(Qt::ISODate))
                            .arg(m_options.spacingSeconds / 60);
         }
     } else {
-        throw WorkbenchError(QStringLiteral("%1:%2: the conversations have no timestamps; give a start date (--start in the "
-                                            "command line, \"Start\" in the import dialog) to space them out from")
-                                 .arg(QDir::toNativeSeparators(m_path))
-                                 .arg(record.line));
+        throw WorkbenchError(
+            QStringLiteral("%1:%2: the conversations have no timestamps; give a start date (--start in the "
+                           "command line, \"Start\" in the import dialog) to space them out from")
+                .arg(QDir::toNativeSeparators(m_path))
+                .arg(record.line));
     }
 
     int turn = 0;
@@ -141,7 +144,9 @@ bool ChatlogSource::next(SourceRecord &record)
         const QString where = QStringLiteral("messages[%1]").arg(turn++);
         simdjson::dom::object message;
         if (item.get_object().get(message)) {
-            record.issues.push_back({m_path, record.line, where, QStringLiteral("is %1 (expected {role, content})").arg(json::describe(item.type()))});
+            record.issues.push_back(
+                {m_path, record.line, where,
+                 QStringLiteral("is %1 (expected {role, content})").arg(json::describe(item.type()))});
             return true;
         }
         const QString role = json::textAt(item, QStringLiteral("role"));
@@ -160,7 +165,8 @@ bool ChatlogSource::next(SourceRecord &record)
                         c.escalated = true;
                         c.escalationReason = summaryOf(arguments);
                         c.handoffSeq = int(c.messages.size());
-                        c.messages.push_back({Role::System, QStringLiteral("Handed off to a human agent: %1").arg(c.escalationReason),
+                        c.messages.push_back({Role::System,
+                                              QStringLiteral("Handed off to a human agent: %1").arg(c.escalationReason),
                                               std::nullopt, QString()});
                     } else {
                         c.messages.push_back({Role::System, QStringLiteral("The AI called %1(%2)").arg(name, arguments),
@@ -170,13 +176,15 @@ bool ChatlogSource::next(SourceRecord &record)
             }
         } else if (role == QLatin1String("tool") || role == QLatin1String("function")) {
             const QString name = json::textAt(item, QStringLiteral("name"));
-            c.messages.push_back({Role::System, name.isEmpty() ? content : QStringLiteral("%1 returned: %2").arg(name, content),
+            c.messages.push_back({Role::System,
+                                  name.isEmpty() ? content : QStringLiteral("%1 returned: %2").arg(name, content),
                                   std::nullopt, QString()});
         } else if (role == QLatin1String("system") || role == QLatin1String("developer")) {
             c.messages.push_back({Role::System, content, std::nullopt, QString()});
         } else {
             record.issues.push_back({m_path, record.line, where + QStringLiteral(".role"),
-                                     QStringLiteral("%1 is not a chat role (expected system, user, assistant or tool)").arg(quotedValue(role))});
+                                     QStringLiteral("%1 is not a chat role (expected system, user, assistant or tool)")
+                                         .arg(quotedValue(role))});
             return true;
         }
     }

@@ -31,34 +31,47 @@ QString normalizedHeader(const QString &header)
 const std::map<Field, QStringList> &synonyms()
 {
     static const std::map<Field, QStringList> names = {
-        {Field::ConversationId, {QStringLiteral("id"), QStringLiteral("ticket_id"), QStringLiteral("chat_id"),
-                                 QStringLiteral("conversation"), QStringLiteral("case_id"), QStringLiteral("ticket")}},
-        {Field::CreatedAt, {QStringLiteral("created"), QStringLiteral("date"), QStringLiteral("timestamp"),
-                            QStringLiteral("start_time"), QStringLiteral("started_at"), QStringLiteral("opened_at"), QStringLiteral("opened"),
-                            QStringLiteral("created_time"), QStringLiteral("creation_date")}},
-        {Field::Escalated, {QStringLiteral("handed_off"), QStringLiteral("handoff"), QStringLiteral("transferred"),
-                            QStringLiteral("escalation"), QStringLiteral("is_escalated"), QStringLiteral("resolved_by"),
-                            QStringLiteral("handled_by")}},
-        {Field::Category, {QStringLiteral("intent"), QStringLiteral("topic"), QStringLiteral("ticket_type"),
-                           QStringLiteral("type"), QStringLiteral("reason"), QStringLiteral("issue_type")}},
-        {Field::Channel, {QStringLiteral("source"), QStringLiteral("via"), QStringLiteral("via_channel"),
-                          QStringLiteral("medium"), QStringLiteral("source_type")}},
-        {Field::Team, {QStringLiteral("group"), QStringLiteral("queue"), QStringLiteral("department"),
-                       QStringLiteral("group_name"), QStringLiteral("team_name")}},
-        {Field::Agent, {QStringLiteral("assignee"), QStringLiteral("agent_name"), QStringLiteral("assignee_name"),
-                        QStringLiteral("owner")}},
-        {Field::CustomerId, {QStringLiteral("customer"), QStringLiteral("requester_id"), QStringLiteral("user_id"),
-                             QStringLiteral("contact_id"), QStringLiteral("customer_email"), QStringLiteral("requester")}},
-        {Field::EscalatedAt, {QStringLiteral("transferred_at"), QStringLiteral("handoff_at"), QStringLiteral("handed_off_at")}},
-        {Field::AiConfidence, {QStringLiteral("confidence"), QStringLiteral("bot_confidence"), QStringLiteral("ai_score")}},
-        {Field::Csat, {QStringLiteral("satisfaction"), QStringLiteral("rating"), QStringLiteral("csat_score"),
-                       QStringLiteral("satisfaction_score"), QStringLiteral("customer_rating")}},
+        {Field::ConversationId,
+         {QStringLiteral("id"), QStringLiteral("ticket_id"), QStringLiteral("chat_id"), QStringLiteral("conversation"),
+          QStringLiteral("case_id"), QStringLiteral("ticket")}},
+        {Field::CreatedAt,
+         {QStringLiteral("created"), QStringLiteral("date"), QStringLiteral("timestamp"), QStringLiteral("start_time"),
+          QStringLiteral("started_at"), QStringLiteral("opened_at"), QStringLiteral("opened"),
+          QStringLiteral("created_time"), QStringLiteral("creation_date")}},
+        {Field::Escalated,
+         {QStringLiteral("handed_off"), QStringLiteral("handoff"), QStringLiteral("transferred"),
+          QStringLiteral("escalation"), QStringLiteral("is_escalated"), QStringLiteral("resolved_by"),
+          QStringLiteral("handled_by")}},
+        {Field::Category,
+         {QStringLiteral("intent"), QStringLiteral("topic"), QStringLiteral("ticket_type"), QStringLiteral("type"),
+          QStringLiteral("reason"), QStringLiteral("issue_type")}},
+        {Field::Channel,
+         {QStringLiteral("source"), QStringLiteral("via"), QStringLiteral("via_channel"), QStringLiteral("medium"),
+          QStringLiteral("source_type")}},
+        {Field::Team,
+         {QStringLiteral("group"), QStringLiteral("queue"), QStringLiteral("department"), QStringLiteral("group_name"),
+          QStringLiteral("team_name")}},
+        {Field::Agent,
+         {QStringLiteral("assignee"), QStringLiteral("agent_name"), QStringLiteral("assignee_name"),
+          QStringLiteral("owner")}},
+        {Field::CustomerId,
+         {QStringLiteral("customer"), QStringLiteral("requester_id"), QStringLiteral("user_id"),
+          QStringLiteral("contact_id"), QStringLiteral("customer_email"), QStringLiteral("requester")}},
+        {Field::EscalatedAt,
+         {QStringLiteral("transferred_at"), QStringLiteral("handoff_at"), QStringLiteral("handed_off_at")}},
+        {Field::AiConfidence,
+         {QStringLiteral("confidence"), QStringLiteral("bot_confidence"), QStringLiteral("ai_score")}},
+        {Field::Csat,
+         {QStringLiteral("satisfaction"), QStringLiteral("rating"), QStringLiteral("csat_score"),
+          QStringLiteral("satisfaction_score"), QStringLiteral("customer_rating")}},
         {Field::FirstContactResolution, {QStringLiteral("fcr")}},
-        {Field::HandleTimeSeconds, {QStringLiteral("handle_time"), QStringLiteral("aht"), QStringLiteral("duration"),
-                                    QStringLiteral("duration_seconds")}},
+        {Field::HandleTimeSeconds,
+         {QStringLiteral("handle_time"), QStringLiteral("aht"), QStringLiteral("duration"),
+          QStringLiteral("duration_seconds")}},
         {Field::Sentiment, {QStringLiteral("sentiment_score")}},
-        {Field::Transcript, {QStringLiteral("conversation_text"), QStringLiteral("body"), QStringLiteral("text"),
-                             QStringLiteral("messages"), QStringLiteral("chat_log")}},
+        {Field::Transcript,
+         {QStringLiteral("conversation_text"), QStringLiteral("body"), QStringLiteral("text"),
+          QStringLiteral("messages"), QStringLiteral("chat_log")}},
         {Field::EscalationReason, {QStringLiteral("handoff_reason"), QStringLiteral("transfer_reason")}},
     };
     return names;
@@ -70,7 +83,8 @@ ColumnMapping ColumnMapping::canonical(const QStringList &headers)
 {
     ColumnMapping mapping;
     for (const QString &header : headers) {
-        if (const auto field = fieldFromName(header); field && *field != Field::Messages && !mapping.columns.contains(*field))
+        if (const auto field = fieldFromName(header);
+            field && *field != Field::Messages && !mapping.columns.contains(*field))
             mapping.columns[*field] = header.trimmed();
     }
     return mapping;
@@ -123,7 +137,8 @@ std::optional<ColumnMapping> ColumnMapping::fromJson(const QByteArray &json, QSt
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = QStringLiteral("not a mapping (expected a JSON object with \"columns\"): %1").arg(parseError.errorString());
+        *error =
+            QStringLiteral("not a mapping (expected a JSON object with \"columns\"): %1").arg(parseError.errorString());
         return std::nullopt;
     }
     const QJsonObject root = document.object();
@@ -133,7 +148,8 @@ std::optional<ColumnMapping> ColumnMapping::fromJson(const QByteArray &json, QSt
     for (auto it = columnsObject.begin(); it != columnsObject.end(); ++it) {
         const auto field = fieldFromName(it.key());
         if (!field || *field == Field::Messages || !it.value().isString()) {
-            *error = QStringLiteral("\"columns\" names an unknown field \"%1\" (expected one of DATA.md's fields)").arg(it.key());
+            *error = QStringLiteral("\"columns\" names an unknown field \"%1\" (expected one of DATA.md's fields)")
+                         .arg(it.key());
             return std::nullopt;
         }
         mapping.columns[*field] = it.value().toString();
@@ -153,7 +169,8 @@ std::optional<ColumnMapping> ColumnMapping::fromJson(const QByteArray &json, QSt
     if (root.value(QStringLiteral("options")).isObject())
         mapping.readerOptions = ReaderOptions::fromJson(root.value(QStringLiteral("options")).toObject());
     if (mapping.columns.empty() && !mapping.readerOptions) {
-        *error = QStringLiteral("the mapping maps no column (expected \"columns\": {\"conversation_id\": \"...\", ...})");
+        *error =
+            QStringLiteral("the mapping maps no column (expected \"columns\": {\"conversation_id\": \"...\", ...})");
         return std::nullopt;
     }
     return mapping;
@@ -174,8 +191,8 @@ void saveMapping(Database &db, const ColumnMapping &mapping, qint64 nowMsecs)
 
 std::optional<ColumnMapping> loadMapping(Database &db, const QString &name)
 {
-    const QVariant definition =
-        sql::scalar(db.sql(), QStringLiteral("SELECT definition FROM saved_mappings WHERE name = :name"), {{":name", name}});
+    const QVariant definition = sql::scalar(
+        db.sql(), QStringLiteral("SELECT definition FROM saved_mappings WHERE name = :name"), {{":name", name}});
     if (!definition.isValid())
         return std::nullopt;
     QString error;
@@ -200,8 +217,9 @@ ColumnMapping resolveMapping(Database &db, const QString &nameOrFile)
         return *saved;
     QFile file(nameOrFile);
     if (!file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("No saved mapping is called \"%1\", and no such mapping file exists (saved: %2).")
-                                 .arg(nameOrFile, savedMappingNames(db).join(QStringLiteral(", "))));
+        throw WorkbenchError(
+            QStringLiteral("No saved mapping is called \"%1\", and no such mapping file exists (saved: %2).")
+                .arg(nameOrFile, savedMappingNames(db).join(QStringLiteral(", "))));
     QString error;
     auto mapping = ColumnMapping::fromJson(file.readAll(), &error);
     if (!mapping)

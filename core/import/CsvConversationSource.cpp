@@ -18,7 +18,8 @@ void openOrThrow(QFile &file, const QString &path)
 {
     file.setFileName(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
 }
 
 QStringList headerCells(CsvReader &reader, const QString &path)
@@ -30,7 +31,8 @@ QStringList headerCells(CsvReader &reader, const QString &path)
     QStringList headers;
     for (qsizetype i = 0; i < reader.fieldCount(); ++i) {
         if (!isValidUtf8(reader.field(i)))
-            throw WorkbenchError(QStringLiteral("%1:1: the header %2").arg(QDir::toNativeSeparators(path), encodingProblem()));
+            throw WorkbenchError(
+                QStringLiteral("%1:1: the header %2").arg(QDir::toNativeSeparators(path), encodingProblem()));
         headers << QString::fromUtf8(reader.field(i)).trimmed();
     }
     return headers;
@@ -63,11 +65,13 @@ CsvConversationSource::CsvConversationSource(const QString &path, const std::opt
         });
         const qsizetype index = found == m_headers.cend() ? -1 : found - m_headers.cbegin();
         if (index < 0)
-            throw WorkbenchError(where + QStringLiteral("the mapping \"%1\" reads column \"%2\" for %3, but the header has "
-                                                        "no such column (it has: %4)")
-                                             .arg(effective.name, column, fieldName(field), m_headers.join(QStringLiteral(", "))));
+            throw WorkbenchError(
+                where + QStringLiteral("the mapping \"%1\" reads column \"%2\" for %3, but the header has "
+                                       "no such column (it has: %4)")
+                            .arg(effective.name, column, fieldName(field), m_headers.join(QStringLiteral(", "))));
         const auto values = effective.valueMaps.find(field);
-        m_columns.push_back({field, index, m_headers[index], values == effective.valueMaps.end() ? nullptr : &values->second});
+        m_columns.push_back(
+            {field, index, m_headers[index], values == effective.valueMaps.end() ? nullptr : &values->second});
         mapped |= fieldBit(field);
     }
     QStringList missing;
@@ -78,11 +82,13 @@ CsvConversationSource::CsvConversationSource(const QString &path, const std::opt
     if (!missing.isEmpty())
         throw WorkbenchError(where + QStringLiteral("missing required column%1 %2 (the header has: %3)")
                                          .arg(missing.size() > 1 ? QStringLiteral("s") : QString(),
-                                              missing.join(QStringLiteral(", ")), m_headers.join(QStringLiteral(", "))));
+                                              missing.join(QStringLiteral(", ")),
+                                              m_headers.join(QStringLiteral(", "))));
     QStringList ignored;
     for (const QString &header : m_headers) {
-        const bool used = std::any_of(m_columns.begin(), m_columns.end(),
-                                      [&](const Column &c) { return c.name.compare(header, Qt::CaseInsensitive) == 0; });
+        const bool used = std::any_of(m_columns.begin(), m_columns.end(), [&](const Column &c) {
+            return c.name.compare(header, Qt::CaseInsensitive) == 0;
+        });
         if (!used && !header.isEmpty())
             ignored << QStringLiteral("\"%1\"").arg(header);
     }
@@ -113,7 +119,8 @@ bool CsvConversationSource::next(SourceRecord &record)
     for (const Column &column : m_columns) {
         QByteArrayView cell = m_reader->field(column.index);
         if (!isValidUtf8(cell)) {
-            record.issues.push_back({m_path, record.line, column.name, QStringLiteral("the value ") + encodingProblem()});
+            record.issues.push_back(
+                {m_path, record.line, column.name, QStringLiteral("the value ") + encodingProblem()});
             continue;
         }
         QByteArray mappedValue;

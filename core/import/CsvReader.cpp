@@ -135,7 +135,9 @@ CsvReader::Parse CsvReader::parseRecord()
                 if (!found) {
                     if (!m_eof)
                         return Parse::NeedMore;
-                    fail(m_line, QStringLiteral("a quoted field is never closed (expected a closing \" before the end of the file)"));
+                    fail(m_line,
+                         QStringLiteral(
+                             "a quoted field is never closed (expected a closing \" before the end of the file)"));
                 }
                 const qsizetype at = static_cast<const char *>(found) - data;
                 if (at + 1 >= end && !m_eof)
@@ -185,8 +187,10 @@ CsvReader::Parse CsvReader::parseRecord()
                 ++newlines;
                 break;
             }
-            fail(m_line + newlines, QStringLiteral("unexpected text after a closing quote (expected %1 or a line break)")
-                                        .arg(m_separator == '\t' ? QStringLiteral("a tab") : QStringLiteral("'%1'").arg(QLatin1Char(m_separator))));
+            fail(m_line + newlines,
+                 QStringLiteral("unexpected text after a closing quote (expected %1 or a line break)")
+                     .arg(m_separator == '\t' ? QStringLiteral("a tab")
+                                              : QStringLiteral("'%1'").arg(QLatin1Char(m_separator))));
         }
         // Unquoted field: up to the separator or the end of the line.
         qsizetype e = p;

@@ -33,7 +33,8 @@ QStringList tagNames(simdjson::dom::element tags)
     if (tags.get_array().get(list))
         return names;
     for (simdjson::dom::element tag : list)
-        names << (tag.type() == simdjson::dom::element_type::OBJECT ? json::textAt(tag, QStringLiteral("name")) : json::text(tag));
+        names << (tag.type() == simdjson::dom::element_type::OBJECT ? json::textAt(tag, QStringLiteral("name"))
+                                                                    : json::text(tag));
     return names;
 }
 
@@ -58,14 +59,16 @@ Start startRecord(JsonRecordFile &file, const QString &path, SourceRecord &recor
     c.presentFields = helpDeskFields();
     c.conversationId = json::textAt(object, QStringLiteral("id"));
     if (c.conversationId.isEmpty()) {
-        record.issues.push_back({path, record.line, QStringLiteral("id"), QStringLiteral("is missing (expected the %1 id)").arg(what)});
+        record.issues.push_back(
+            {path, record.line, QStringLiteral("id"), QStringLiteral("is missing (expected the %1 id)").arg(what)});
         return Start::Problem;
     }
     const auto created = timeOf(object, QStringLiteral("created_at"));
     if (!created) {
-        record.issues.push_back({path, record.line, QStringLiteral("created_at"),
-                                 QStringLiteral("%1 is not a timestamp (%2)")
-                                     .arg(quotedValue(json::textAt(object, QStringLiteral("created_at"))), values::expectedTimestamp())});
+        record.issues.push_back(
+            {path, record.line, QStringLiteral("created_at"),
+             QStringLiteral("%1 is not a timestamp (%2)")
+                 .arg(quotedValue(json::textAt(object, QStringLiteral("created_at"))), values::expectedTimestamp())});
         return Start::Problem;
     }
     c.createdAtMsecs = *created;
@@ -78,7 +81,8 @@ FieldSet helpDeskFields()
 {
     return fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated) |
            fieldBit(Field::Category) | fieldBit(Field::Channel) | fieldBit(Field::Team) | fieldBit(Field::Agent) |
-           fieldBit(Field::CustomerId) | fieldBit(Field::EscalatedAt) | fieldBit(Field::Csat) | fieldBit(Field::Messages);
+           fieldBit(Field::CustomerId) | fieldBit(Field::EscalatedAt) | fieldBit(Field::Csat) |
+           fieldBit(Field::Messages);
 }
 
 QString categoryFromTags(const ReaderOptions &options, const QStringList &tags, const QHash<QString, QString> &fields)
@@ -100,8 +104,7 @@ QString categoryFromTags(const ReaderOptions &options, const QStringList &tags, 
 // ---- Zendesk ----
 
 ZendeskSource::ZendeskSource(const QString &path, const ReaderOptions &options)
-    : m_path(path),
-      m_options(options),
+    : m_path(path), m_options(options),
       m_file(path, {QStringLiteral("tickets"), QStringLiteral("results")},
              QStringLiteral("Zendesk tickets: {\"tickets\": [...]}, an array or one ticket per line"))
 {
@@ -114,8 +117,14 @@ ZendeskSource::ZendeskSource(const QString &path, const ReaderOptions &options)
         while (m_commentsFile->next(comment, line, problem)) {
             const QString ticket = json::textAt(comment, QStringLiteral("ticket_id"));
             if (!problem.isEmpty() || ticket.isEmpty())
-                throw WorkbenchError(QStringLiteral("%1:%2: %3").arg(QDir::toNativeSeparators(options.commentsFile)).arg(line)
-                                         .arg(problem.isEmpty() ? QStringLiteral("a comment without ticket_id (expected each comment to name its ticket)") : problem));
+                throw WorkbenchError(
+                    QStringLiteral("%1:%2: %3")
+                        .arg(QDir::toNativeSeparators(options.commentsFile))
+                        .arg(line)
+                        .arg(problem.isEmpty()
+                                 ? QStringLiteral(
+                                       "a comment without ticket_id (expected each comment to name its ticket)")
+                                 : problem));
             m_comments[ticket].push_back(comment);
         }
     }
@@ -192,12 +201,10 @@ bool ZendeskSource::next(SourceRecord &record)
 // ---- Intercom ----
 
 IntercomSource::IntercomSource(const QString &path, const ReaderOptions &options)
-    : m_path(path),
-      m_options(options),
+    : m_path(path), m_options(options),
       m_file(path, {QStringLiteral("conversations"), QStringLiteral("data")},
              QStringLiteral("Intercom conversations: {\"conversations\": [...]}, one per line, or one conversation"))
-{
-}
+{}
 
 bool IntercomSource::next(SourceRecord &record)
 {
@@ -221,7 +228,8 @@ bool IntercomSource::next(SourceRecord &record)
     simdjson::dom::object custom;
     if (!conversation["custom_attributes"].get_object().get(custom)) {
         for (const auto field : custom)
-            attributes.insert(QString::fromUtf8(field.key.data(), qsizetype(field.key.size())), json::text(field.value));
+            attributes.insert(QString::fromUtf8(field.key.data(), qsizetype(field.key.size())),
+                              json::text(field.value));
     }
     const auto tags = json::at(conversation, QStringLiteral("tags.tags"));
     c.category = categoryFromTags(m_options, tags ? tagNames(*tags) : QStringList(), attributes);
@@ -231,7 +239,8 @@ bool IntercomSource::next(SourceRecord &record)
         const int value = rating.toInt(&ok);
         if (!ok || value < 1 || value > 5) {
             record.issues.push_back({m_path, record.line, QStringLiteral("conversation_rating.rating"),
-                                     QStringLiteral("%1 is not a CSAT score (expected a whole number from 1 to 5)").arg(quotedValue(rating))});
+                                     QStringLiteral("%1 is not a CSAT score (expected a whole number from 1 to 5)")
+                                         .arg(quotedValue(rating))});
             return true;
         }
         c.csat = value;
@@ -240,7 +249,8 @@ bool IntercomSource::next(SourceRecord &record)
     // The turns: the opening message, then the parts.
     auto roleOf = [&](simdjson::dom::element author) {
         const QString type = json::textAt(author, QStringLiteral("type"));
-        if (type == QLatin1String("bot") || json::textAt(author, QStringLiteral("from_ai_agent")) == QLatin1String("true") ||
+        if (type == QLatin1String("bot") ||
+            json::textAt(author, QStringLiteral("from_ai_agent")) == QLatin1String("true") ||
             m_options.aiAuthorIds.contains(json::textAt(author, QStringLiteral("id"))))
             return Role::Ai;
         if (type == QLatin1String("admin") || type == QLatin1String("team"))
@@ -274,14 +284,18 @@ bool IntercomSource::next(SourceRecord &record)
             else if (type == QLatin1String("note"))
                 c.messages.push_back({Role::System, QStringLiteral("Internal note: ") + body, sent, name});
             else
-                c.messages.push_back({Role::System, body.isEmpty() ? QStringLiteral("Conversation %1").arg(QString(type).replace(QLatin1Char('_'), QLatin1Char(' ')))
-                                                                   : QStringLiteral("%1: %2").arg(type, body),
+                c.messages.push_back({Role::System,
+                                      body.isEmpty()
+                                          ? QStringLiteral("Conversation %1")
+                                                .arg(QString(type).replace(QLatin1Char('_'), QLatin1Char(' ')))
+                                          : QStringLiteral("%1: %2").arg(type, body),
                                       sent, name});
         }
     }
 
     const QString state = json::textAt(conversation, QStringLiteral("ai_agent.resolution_state"));
-    if (state == QLatin1String("routed_to_team") || state == QLatin1String("escalated") || state == QLatin1String("procedure_handoff")) {
+    if (state == QLatin1String("routed_to_team") || state == QLatin1String("escalated") ||
+        state == QLatin1String("procedure_handoff")) {
         c.escalated = true;
     } else if (!state.isEmpty()) {
         c.escalated = false;
@@ -291,7 +305,8 @@ bool IntercomSource::next(SourceRecord &record)
         if (!m_notedInference) {
             m_notedInference = true;
             m_notes << QStringLiteral("%1: conversations without ai_agent.resolution_state count as escalated when a "
-                                      "teammate replied").arg(QDir::toNativeSeparators(m_path));
+                                      "teammate replied")
+                           .arg(QDir::toNativeSeparators(m_path));
         }
     }
     if (c.escalated)

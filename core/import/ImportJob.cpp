@@ -3,18 +3,18 @@
 #include "ChatlogSource.h"
 #include "CsvConversationSource.h"
 #include "HelpDeskSources.h"
-#include "TableExportSources.h"
 #include "JsonlConversationSource.h"
 #include "MessagesCsvImport.h"
 #include "RecordPipeline.h"
+#include "TableExportSources.h"
 #include "common/Clock.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/DerivedFacts.h"
 #include "store/Schema.h"
-#include "store/WorkspaceFacts.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceFacts.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,8 +79,7 @@ private:
 
 ImportRefused::ImportRefused(std::vector<ImportIssue> problems)
     : WorkbenchError(refusalText(problems)), m_problems(std::move(problems))
-{
-}
+{}
 
 std::optional<ImportFormat> detectFormat(const QString &path)
 {
@@ -136,7 +135,8 @@ ImportPreview previewImport(const ImportRequest &request, int maxRecords)
     try {
         const auto format = request.format ? request.format : detectFormat(path);
         if (!format) {
-            preview.error = QStringLiteral("%1: cannot tell the format of this file; choose one.").arg(QDir::toNativeSeparators(path));
+            preview.error = QStringLiteral("%1: cannot tell the format of this file; choose one.")
+                                .arg(QDir::toNativeSeparators(path));
             return preview;
         }
         preview.format = *format;
@@ -155,7 +155,8 @@ ImportPreview previewImport(const ImportRequest &request, int maxRecords)
     return preview;
 }
 
-ImportSummary runImport(Database &db, const ImportRequest &request, const Clock &clock, const ProgressCallback &progress)
+ImportSummary runImport(Database &db, const ImportRequest &request, const Clock &clock,
+                        const ProgressCallback &progress)
 {
     if (request.files.isEmpty() && request.messagesFile.isEmpty())
         throw WorkbenchError(QStringLiteral("No file to import."));
@@ -175,9 +176,10 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
         }
         const auto format = request.format ? request.format : detectFormat(path);
         if (!format)
-            throw WorkbenchError(QStringLiteral("%1: cannot tell the format of this file (expected CSV, JSONL, a chat log, "
-                                                "or a Zendesk or Intercom export; name it with --format).")
-                                     .arg(QDir::toNativeSeparators(path)));
+            throw WorkbenchError(
+                QStringLiteral("%1: cannot tell the format of this file (expected CSV, JSONL, a chat log, "
+                               "or a Zendesk or Intercom export; name it with --format).")
+                    .arg(QDir::toNativeSeparators(path)));
         conversationFiles << path;
         formats.push_back(*format);
     }
@@ -220,7 +222,8 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
                 for (const SourceRecord &record : batch) {
                     if (!record.issues.empty()) {
                         if (request.lenient) {
-                            summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(), record.issues.end());
+                            summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(),
+                                                       record.issues.end());
                             ++summary.skipped;
                         } else {
                             problems.insert(problems.end(), record.issues.begin(), record.issues.end());
@@ -247,7 +250,8 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     for (const QString &path : messageFiles) {
         if (problems.size() >= kMaxProblems)
             break;
-        importMessagesCsv(db, path, request.lenient, summary, problems, [&](qint64 bytes) { report(doneBytes + bytes); });
+        importMessagesCsv(db, path, request.lenient, summary, problems,
+                          [&](qint64 bytes) { report(doneBytes + bytes); });
         doneBytes += QFileInfo(path).size();
     }
     if (!problems.empty())
@@ -267,7 +271,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
                             " VALUES (:at, :files, :format, :inserted, :updated, :skipped, :warnings)"),
              {{":at", clock.nowUtc().toMSecsSinceEpoch()},
               {":files", names.join(QStringLiteral(", "))},
-              {":format", request.mapping ? QStringLiteral("csv (mapping %1)").arg(request.mapping->name)
+              {":format", request.mapping   ? QStringLiteral("csv (mapping %1)").arg(request.mapping->name)
                           : formats.empty() ? QStringLiteral("messages")
                                             : formatName(formats.front())},
               {":inserted", summary.inserted},

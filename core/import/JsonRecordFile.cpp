@@ -56,7 +56,8 @@ JsonRecordFile::JsonRecordFile(const QString &path, const QStringList &pageKeys,
                 m_lineNumbers.push_back(1);
             }
         } else {
-            throw WorkbenchError(QStringLiteral("%1:1: is %2 (expected %3)").arg(where, json::describe(document.type()), expected));
+            throw WorkbenchError(
+                QStringLiteral("%1:1: is %2 (expected %3)").arg(where, json::describe(document.type()), expected));
         }
         if (m_isArray)
             m_cursor = m_array.begin();
@@ -118,7 +119,8 @@ qint64 JsonRecordFile::bytesConsumed() const
         return m_collected.empty() ? m_size : m_size * qint64(m_index) / qint64(m_collected.size());
     if (m_isArray)
         return m_lines.empty() ? m_size : m_size * qint64(m_index) / qint64(m_lines.size());
-    return m_lineSpans.empty() ? m_size : qint64(m_lineIndex < m_lineSpans.size() ? m_lineSpans[m_lineIndex].first : m_size);
+    return m_lineSpans.empty() ? m_size
+                               : qint64(m_lineIndex < m_lineSpans.size() ? m_lineSpans[m_lineIndex].first : m_size);
 }
 
 } // namespace workbench

@@ -12,10 +12,12 @@ simdjson::padded_string loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QByteArray bytes = file.readAll();
     if (bytes.trimmed().isEmpty())
-        throw WorkbenchError(QStringLiteral("%1:1: the file is empty (expected JSON)").arg(QDir::toNativeSeparators(path)));
+        throw WorkbenchError(
+            QStringLiteral("%1:1: the file is empty (expected JSON)").arg(QDir::toNativeSeparators(path)));
     return simdjson::padded_string(bytes.constData(), size_t(bytes.size()));
 }
 
@@ -23,7 +25,8 @@ std::optional<simdjson::dom::element> at(simdjson::dom::element element, const Q
 {
     if (dottedPath.isEmpty())
         return std::nullopt;
-    const std::string pointer = QString(QLatin1Char('/') + QString(dottedPath).replace(QLatin1Char('.'), QLatin1Char('/'))).toStdString();
+    const std::string pointer =
+        QString(QLatin1Char('/') + QString(dottedPath).replace(QLatin1Char('.'), QLatin1Char('/'))).toStdString();
     simdjson::dom::element value;
     if (element.at_pointer(pointer).get(value))
         return std::nullopt;
@@ -145,7 +148,7 @@ QString htmlToText(const QString &html)
     }
     decoded += QStringView(text).mid(from);
     static const std::pair<const char *, const char16_t *> named[] = {
-        {"&nbsp;", u" "},      {"&mdash;", u"\u2014"}, {"&ndash;", u"\u2013"}, {"&hellip;", u"\u2026"},
+        {"&nbsp;", u" "},       {"&mdash;", u"\u2014"}, {"&ndash;", u"\u2013"}, {"&hellip;", u"\u2026"},
         {"&rsquo;", u"\u2019"}, {"&lsquo;", u"\u2018"}, {"&ldquo;", u"\u201C"}, {"&rdquo;", u"\u201D"},
         {"&euro;", u"\u20AC"},  {"&pound;", u"\u00A3"}, {"&copy;", u"\u00A9"}};
     for (const auto &[entity, character] : named)

@@ -51,7 +51,8 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
     simdjson::dom::array list;
     if (value.get_array().get(list)) {
         record.issues.push_back({path, record.line, QStringLiteral("messages"),
-                                 QStringLiteral("is %1 (expected a list of {role, text, sent_at, author})").arg(json::describe(value.type()))});
+                                 QStringLiteral("is %1 (expected a list of {role, text, sent_at, author})")
+                                     .arg(json::describe(value.type()))});
         return;
     }
     int index = 0;
@@ -59,14 +60,17 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
         const QString where = QStringLiteral("messages[%1]").arg(index++);
         simdjson::dom::object object;
         if (item.get_object().get(object)) {
-            record.issues.push_back({path, record.line, where, QStringLiteral("is %1 (expected an object with role and text)").arg(json::describe(item.type()))});
+            record.issues.push_back(
+                {path, record.line, where,
+                 QStringLiteral("is %1 (expected an object with role and text)").arg(json::describe(item.type()))});
             continue;
         }
         Message message;
         std::string_view role;
         if (object["role"].get_string().get(role)) {
-            record.issues.push_back({path, record.line, where + QStringLiteral(".role"),
-                                     QStringLiteral("is missing or not text (expected customer, ai, agent or system)")});
+            record.issues.push_back(
+                {path, record.line, where + QStringLiteral(".role"),
+                 QStringLiteral("is missing or not text (expected customer, ai, agent or system)")});
             continue;
         }
         const auto parsedRole = roleFromName(QString::fromUtf8(role.data(), qsizetype(role.size())).trimmed());
@@ -79,7 +83,8 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
         message.role = *parsedRole;
         std::string_view text;
         if (object["text"].get_string().get(text)) {
-            record.issues.push_back({path, record.line, where + QStringLiteral(".text"), QStringLiteral("is missing or not text")});
+            record.issues.push_back(
+                {path, record.line, where + QStringLiteral(".text"), QStringLiteral("is missing or not text")});
             continue;
         }
         message.text = QString::fromUtf8(text.data(), qsizetype(text.size()));
@@ -88,7 +93,7 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
             qint64 msecs = 0;
             std::string_view sentText;
             double seconds = 0;
-            const bool ok = !sentAt.get_string().get(sentText) ? values::parseTimestamp(view(sentText), msecs)
+            const bool ok = !sentAt.get_string().get(sentText)  ? values::parseTimestamp(view(sentText), msecs)
                             : !sentAt.get_double().get(seconds) ? values::timestampFromEpochNumber(seconds, msecs)
                                                                 : false;
             if (!ok) {
@@ -107,7 +112,8 @@ void readMessages(SourceRecord &record, const QString &path, simdjson::dom::elem
 
 } // namespace
 
-JsonLineReader::JsonLineReader(QIODevice &device, QString fileName) : m_device(device), m_fileName(std::move(fileName)) {}
+JsonLineReader::JsonLineReader(QIODevice &device, QString fileName) : m_device(device), m_fileName(std::move(fileName))
+{}
 
 bool JsonLineReader::next(QByteArrayView &line)
 {
@@ -115,9 +121,10 @@ bool JsonLineReader::next(QByteArrayView &line)
         const qsizetype newline = m_buffer.indexOf('\n', m_pos);
         if (newline < 0 && !m_eof) {
             if (m_buffer.size() - m_pos > kMaxLine)
-                throw WorkbenchError(QStringLiteral("%1:%2: a line longer than 256 MB (expected one JSON object per line)")
-                                         .arg(QDir::toNativeSeparators(m_fileName))
-                                         .arg(m_nextLine));
+                throw WorkbenchError(
+                    QStringLiteral("%1:%2: a line longer than 256 MB (expected one JSON object per line)")
+                        .arg(QDir::toNativeSeparators(m_fileName))
+                        .arg(m_nextLine));
             m_consumedBefore += m_pos;
             m_buffer.remove(0, m_pos);
             m_pos = 0;
@@ -125,7 +132,8 @@ bool JsonLineReader::next(QByteArrayView &line)
             m_buffer.resize(before + kChunk);
             const qint64 got = m_device.read(m_buffer.data() + before, kChunk);
             if (got < 0)
-                throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(m_fileName), m_device.errorString()));
+                throw WorkbenchError(QStringLiteral("Cannot read %1: %2")
+                                         .arg(QDir::toNativeSeparators(m_fileName), m_device.errorString()));
             m_buffer.resize(before + qsizetype(got));
             m_eof = got == 0;
             continue;
@@ -149,9 +157,11 @@ JsonlConversationSource::JsonlConversationSource(const QString &path) : m_path(p
 {
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), m_file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), m_file.errorString()));
     if (m_file.size() == 0)
-        throw WorkbenchError(QStringLiteral("%1:1: the file is empty (expected one JSON object per line)").arg(QDir::toNativeSeparators(path)));
+        throw WorkbenchError(QStringLiteral("%1:1: the file is empty (expected one JSON object per line)")
+                                 .arg(QDir::toNativeSeparators(path)));
     m_lines = std::make_unique<JsonLineReader>(m_file, path);
 }
 
@@ -171,7 +181,8 @@ QStringList JsonlConversationSource::notes() const
     for (QString &key : keys)
         key = QLatin1Char('"') + key + QLatin1Char('"');
     return {QStringLiteral("%1: ignored field%2 %3 (not a field of the workbench)")
-                .arg(QDir::toNativeSeparators(m_path), keys.size() > 1 ? QStringLiteral("s") : QString(), keys.join(QStringLiteral(", ")))};
+                .arg(QDir::toNativeSeparators(m_path), keys.size() > 1 ? QStringLiteral("s") : QString(),
+                     keys.join(QStringLiteral(", ")))};
 }
 
 bool JsonlConversationSource::next(SourceRecord &record)
@@ -180,8 +191,9 @@ bool JsonlConversationSource::next(SourceRecord &record)
     QByteArrayView line;
     if (!m_lines->next(line)) {
         if (m_records == 0)
-            throw WorkbenchError(QStringLiteral("%1:1: the file holds no JSON objects (expected one conversation per line)")
-                                     .arg(QDir::toNativeSeparators(m_path)));
+            throw WorkbenchError(
+                QStringLiteral("%1:1: the file holds no JSON objects (expected one conversation per line)")
+                    .arg(QDir::toNativeSeparators(m_path)));
         return false;
     }
     ++m_records;
@@ -189,7 +201,8 @@ bool JsonlConversationSource::next(SourceRecord &record)
     record.issues.clear();
     record.line = m_lines->lineNumber();
     if (!isValidUtf8(line)) {
-        record.issues.push_back({m_path, record.line, QString(), QStringLiteral("the line is not valid UTF-8 text (expected UTF-8)")});
+        record.issues.push_back(
+            {m_path, record.line, QString(), QStringLiteral("the line is not valid UTF-8 text (expected UTF-8)")});
         return true;
     }
     simdjson::dom::element document;
@@ -201,8 +214,9 @@ bool JsonlConversationSource::next(SourceRecord &record)
     }
     simdjson::dom::object object;
     if (document.get_object().get(object)) {
-        record.issues.push_back({m_path, record.line, QString(),
-                                 QStringLiteral("is %1 (expected one JSON object per line)").arg(json::describe(document.type()))});
+        record.issues.push_back(
+            {m_path, record.line, QString(),
+             QStringLiteral("is %1 (expected one JSON object per line)").arg(json::describe(document.type()))});
         return true;
     }
     for (const auto field : object) {
@@ -222,8 +236,10 @@ bool JsonlConversationSource::next(SourceRecord &record)
     }
     for (Field required : {Field::ConversationId, Field::CreatedAt, Field::Escalated}) {
         if (!(record.conversation.presentFields & fieldBit(required)) &&
-            std::none_of(record.issues.begin(), record.issues.end(), [&](const ImportIssue &i) { return i.column == fieldName(required); }))
-            record.issues.push_back({m_path, record.line, fieldName(required), QStringLiteral("is missing (a value is required)")});
+            std::none_of(record.issues.begin(), record.issues.end(),
+                         [&](const ImportIssue &i) { return i.column == fieldName(required); }))
+            record.issues.push_back(
+                {m_path, record.line, fieldName(required), QStringLiteral("is missing (a value is required)")});
     }
     return true;
 }

@@ -25,7 +25,8 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     CsvReader reader(file, path);
     if (!reader.readRecord())
         throw WorkbenchError(QStringLiteral("%1:1: the file is empty (expected a header row with conversation_id, seq, "
@@ -42,21 +43,24 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
     const qsizetype sentColumn = column("sent_at");
     const qsizetype authorColumn = column("author");
     QStringList missing;
-    for (const auto &[index, name] : {std::pair{idColumn, "conversation_id"}, {roleColumn, "role"}, {textColumn, "text"}}) {
+    for (const auto &[index, name] :
+         {std::pair{idColumn, "conversation_id"}, {roleColumn, "role"}, {textColumn, "text"}}) {
         if (index < 0)
             missing << QStringLiteral("\"%1\"").arg(QLatin1String(name));
     }
     if (!missing.isEmpty())
-        throw WorkbenchError(QStringLiteral("%1:1: missing required column%2 %3 of a messages file (the header has: %4)")
-                                 .arg(QDir::toNativeSeparators(path), missing.size() > 1 ? QStringLiteral("s") : QString(),
-                                      missing.join(QStringLiteral(", ")), headers.join(QStringLiteral(", "))));
+        throw WorkbenchError(
+            QStringLiteral("%1:1: missing required column%2 %3 of a messages file (the header has: %4)")
+                .arg(QDir::toNativeSeparators(path), missing.size() > 1 ? QStringLiteral("s") : QString(),
+                     missing.join(QStringLiteral(", ")), headers.join(QStringLiteral(", "))));
 
     SqliteStatement findId(db.handle(), "SELECT id FROM conversations WHERE conversation_id = ?1");
     SqliteStatement clear(db.handle(), "DELETE FROM messages WHERE conversation_ref = ?1");
-    SqliteStatement insert(db.handle(),
-                           "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (conversation_ref, seq) DO UPDATE SET"
-                           " role = excluded.role, author = excluded.author, text = excluded.text, sent_at = excluded.sent_at");
+    SqliteStatement insert(
+        db.handle(),
+        "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (conversation_ref, seq) DO UPDATE SET"
+        " role = excluded.role, author = excluded.author, text = excluded.text, sent_at = excluded.sent_at");
     QHash<qint64, qint64> nextSeq; // per conversation: where a file without seq goes on
     std::vector<qint64> touched;
     QString lastId;
@@ -74,15 +78,19 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
     while (reader.readRecord()) {
         const qint64 line = reader.recordLine();
         std::vector<ImportIssue> issues;
-        auto cell = [&](qsizetype index) { return index >= 0 && index < reader.fieldCount() ? reader.field(index) : QByteArrayView(); };
+        auto cell = [&](qsizetype index) {
+            return index >= 0 && index < reader.fieldCount() ? reader.field(index) : QByteArrayView();
+        };
         if (reader.fieldCount() != headers.size()) {
-            issues.push_back({path, line, QString(), QStringLiteral("the row has %1 fields, the header %2 (expected one field per column)")
-                                                         .arg(reader.fieldCount())
-                                                         .arg(headers.size())});
+            issues.push_back({path, line, QString(),
+                              QStringLiteral("the row has %1 fields, the header %2 (expected one field per column)")
+                                  .arg(reader.fieldCount())
+                                  .arg(headers.size())});
         } else {
             for (qsizetype i = 0; i < reader.fieldCount(); ++i) {
                 if (!isValidUtf8(reader.field(i)))
-                    issues.push_back({path, line, headers[i], QStringLiteral("the value is not valid UTF-8 text (expected UTF-8)")});
+                    issues.push_back(
+                        {path, line, headers[i], QStringLiteral("the value is not valid UTF-8 text (expected UTF-8)")});
             }
         }
         if (!issues.empty()) {
@@ -98,30 +106,35 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
             lastId = conversationId;
         }
         if (lastRowId < 0)
-            issues.push_back({path, line, QStringLiteral("conversation_id"),
-                              QStringLiteral("%1 is not a conversation of this import or of the workspace (expected the id "
-                                             "of a conversation in the conversations file)")
-                                  .arg(quotedValue(conversationId))});
+            issues.push_back(
+                {path, line, QStringLiteral("conversation_id"),
+                 QStringLiteral("%1 is not a conversation of this import or of the workspace (expected the id "
+                                "of a conversation in the conversations file)")
+                     .arg(quotedValue(conversationId))});
         const auto role = roleFromName(QString::fromUtf8(cell(roleColumn)).trimmed());
         if (!role)
-            issues.push_back({path, line, QStringLiteral("role"), QStringLiteral("%1 is not a role (expected customer, ai, agent or system)")
-                                                                      .arg(quotedValue(QString::fromUtf8(cell(roleColumn))))});
+            issues.push_back({path, line, QStringLiteral("role"),
+                              QStringLiteral("%1 is not a role (expected customer, ai, agent or system)")
+                                  .arg(quotedValue(QString::fromUtf8(cell(roleColumn))))});
         std::optional<qint64> sentAt;
         if (sentColumn >= 0 && !cell(sentColumn).trimmed().isEmpty()) {
             qint64 msecs = 0;
             if (values::parseTimestamp(cell(sentColumn), msecs))
                 sentAt = msecs;
             else
-                issues.push_back({path, line, QStringLiteral("sent_at"), QStringLiteral("%1 is not a timestamp (%2)")
-                                                                             .arg(quotedValue(QString::fromUtf8(cell(sentColumn))), values::expectedTimestamp())});
+                issues.push_back(
+                    {path, line, QStringLiteral("sent_at"),
+                     QStringLiteral("%1 is not a timestamp (%2)")
+                         .arg(quotedValue(QString::fromUtf8(cell(sentColumn))), values::expectedTimestamp())});
         }
         qint64 seq = -1;
         if (seqColumn >= 0) {
             bool ok = false;
             seq = QString::fromUtf8(cell(seqColumn)).trimmed().toLongLong(&ok);
             if (!ok || seq < 0)
-                issues.push_back({path, line, QStringLiteral("seq"), QStringLiteral("%1 is not a turn number (expected a whole number, 0 or more)")
-                                                                         .arg(quotedValue(QString::fromUtf8(cell(seqColumn))))});
+                issues.push_back({path, line, QStringLiteral("seq"),
+                                  QStringLiteral("%1 is not a turn number (expected a whole number, 0 or more)")
+                                      .arg(quotedValue(QString::fromUtf8(cell(seqColumn))))});
         }
         if (!issues.empty()) {
             if (report(issues))

@@ -31,7 +31,8 @@ ReaderOptions ReaderOptions::fromJson(const QJsonObject &object)
     options.timeField = object.value(QStringLiteral("time_field")).toString();
     if (object.contains(QStringLiteral("start_msecs")))
         options.startMsecs = qint64(object.value(QStringLiteral("start_msecs")).toDouble());
-    options.spacingSeconds = qint64(object.value(QStringLiteral("spacing_seconds")).toDouble(double(options.spacingSeconds)));
+    options.spacingSeconds =
+        qint64(object.value(QStringLiteral("spacing_seconds")).toDouble(double(options.spacingSeconds)));
     options.channel = object.value(QStringLiteral("channel")).toString(options.channel);
     for (const QJsonValue &id : object.value(QStringLiteral("ai_author_ids")).toArray())
         options.aiAuthorIds << id.toString();

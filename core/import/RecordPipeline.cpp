@@ -10,8 +10,7 @@ constexpr size_t kMaxWaitingBatches = 4;
 
 RecordPipeline::RecordPipeline(std::unique_ptr<ConversationSource> source)
     : m_source(std::move(source)), m_reader([this] { read(); })
-{
-}
+{}
 
 RecordPipeline::~RecordPipeline()
 {

@@ -49,10 +49,12 @@ CsvTable::CsvTable(const QString &path, const QStringList &required) : m_path(pa
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        throw WorkbenchError(
+            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     CsvReader reader(file, path);
     if (!reader.readRecord())
-        throw WorkbenchError(QStringLiteral("%1:1: the file is empty (expected a header row)").arg(QDir::toNativeSeparators(path)));
+        throw WorkbenchError(
+            QStringLiteral("%1:1: the file is empty (expected a header row)").arg(QDir::toNativeSeparators(path)));
     for (qsizetype i = 0; i < reader.fieldCount(); ++i)
         m_columns.insert(QString::fromUtf8(reader.field(i)).trimmed().toLower(), i);
     for (const QString &column : required) {
@@ -116,7 +118,8 @@ ZendeskTablesSource::ZendeskTablesSource(const QString &ticketsPath, const Reade
     const CsvTable groups = CsvTable::sibling(ticketsPath, QStringLiteral("group_data.csv"), {QStringLiteral("id")});
     for (qsizetype row = 0; row < groups.rowCount(); ++row)
         m_groupName.insert(groups.cell(row, QStringLiteral("id")), groups.cell(row, QStringLiteral("name")));
-    const CsvTable tags = CsvTable::sibling(ticketsPath, QStringLiteral("ticket_tag_data.csv"), {QStringLiteral("ticket_id")});
+    const CsvTable tags =
+        CsvTable::sibling(ticketsPath, QStringLiteral("ticket_tag_data.csv"), {QStringLiteral("ticket_id")});
     for (qsizetype row = 0; row < tags.rowCount(); ++row) {
         QStringList &list = m_tags[tags.cell(row, QStringLiteral("ticket_id"))];
         const QString tag = tags.cell(row, QStringLiteral("tag"));
@@ -138,7 +141,8 @@ ZendeskTablesSource::ZendeskTablesSource(const QString &ticketsPath, const Reade
             joined << QLatin1String(name);
     }
     m_notes << QStringLiteral("%1: Zendesk table export, joined with %2")
-                   .arg(QDir::toNativeSeparators(ticketsPath), joined.isEmpty() ? QStringLiteral("no other table") : joined.join(QStringLiteral(", ")));
+                   .arg(QDir::toNativeSeparators(ticketsPath),
+                        joined.isEmpty() ? QStringLiteral("no other table") : joined.join(QStringLiteral(", ")));
 }
 
 qint64 ZendeskTablesSource::bytesConsumed() const
@@ -161,11 +165,12 @@ bool ZendeskTablesSource::next(SourceRecord &record)
     c.conversationId = m_tickets.cell(row, QStringLiteral("id")).trimmed();
     const auto created = parseTime(m_tickets.cell(row, QStringLiteral("created_at")));
     if (c.conversationId.isEmpty() || !created) {
-        record.issues.push_back({path, record.line, c.conversationId.isEmpty() ? QStringLiteral("id") : QStringLiteral("created_at"),
-                                 c.conversationId.isEmpty() ? QStringLiteral("is empty (a value is required)")
-                                                            : QStringLiteral("%1 is not a timestamp (%2)")
-                                                                  .arg(quotedValue(m_tickets.cell(row, QStringLiteral("created_at"))),
-                                                                       values::expectedTimestamp())});
+        record.issues.push_back(
+            {path, record.line, c.conversationId.isEmpty() ? QStringLiteral("id") : QStringLiteral("created_at"),
+             c.conversationId.isEmpty() ? QStringLiteral("is empty (a value is required)")
+                                        : QStringLiteral("%1 is not a timestamp (%2)")
+                                              .arg(quotedValue(m_tickets.cell(row, QStringLiteral("created_at"))),
+                                                   values::expectedTimestamp())});
         return true;
     }
     c.createdAtMsecs = *created;
@@ -210,8 +215,7 @@ bool ZendeskTablesSource::next(SourceRecord &record)
 // ---- Intercom tables ----
 
 IntercomTablesSource::IntercomTablesSource(const QString &conversationsPath, const ReaderOptions &options)
-    : m_options(options),
-      m_conversations(conversationsPath, {QStringLiteral("id"), QStringLiteral("created_at")}),
+    : m_options(options), m_conversations(conversationsPath, {QStringLiteral("id"), QStringLiteral("created_at")}),
       m_parts(CsvTable::sibling(conversationsPath, QStringLiteral("conversation_part_history_data.csv"),
                                 {QStringLiteral("id"), QStringLiteral("conversation_id"), QStringLiteral("part_type")}))
 {
@@ -226,7 +230,8 @@ IntercomTablesSource::IntercomTablesSource(const QString &conversationsPath, con
             if (found == best.constEnd()) {
                 best.insert(id, row);
                 order.push_back(id);
-            } else if (table.cell(row, QStringLiteral("updated_at")) >= table.cell(*found, QStringLiteral("updated_at"))) {
+            } else if (table.cell(row, QStringLiteral("updated_at")) >=
+                       table.cell(*found, QStringLiteral("updated_at"))) {
                 best[id] = row;
             }
         }
@@ -244,11 +249,14 @@ IntercomTablesSource::IntercomTablesSource(const QString &conversationsPath, con
                    parseTime(m_parts.cell(b, QStringLiteral("created_at"))).value_or(0);
         });
     }
-    const CsvTable contacts = CsvTable::sibling(conversationsPath, QStringLiteral("conversation_contact_history_data.csv"),
-                                                {QStringLiteral("contact_id"), QStringLiteral("conversation_id")});
+    const CsvTable contacts =
+        CsvTable::sibling(conversationsPath, QStringLiteral("conversation_contact_history_data.csv"),
+                          {QStringLiteral("contact_id"), QStringLiteral("conversation_id")});
     for (qsizetype row = 0; row < contacts.rowCount(); ++row)
-        m_contactOf.insert(contacts.cell(row, QStringLiteral("conversation_id")), contacts.cell(row, QStringLiteral("contact_id")));
-    const CsvTable tagNames = CsvTable::sibling(conversationsPath, QStringLiteral("tag_data.csv"), {QStringLiteral("id"), QStringLiteral("name")});
+        m_contactOf.insert(contacts.cell(row, QStringLiteral("conversation_id")),
+                           contacts.cell(row, QStringLiteral("contact_id")));
+    const CsvTable tagNames = CsvTable::sibling(conversationsPath, QStringLiteral("tag_data.csv"),
+                                                {QStringLiteral("id"), QStringLiteral("name")});
     QHash<QString, QString> tagName;
     for (qsizetype row = 0; row < tagNames.rowCount(); ++row)
         tagName.insert(tagNames.cell(row, QStringLiteral("id")), tagNames.cell(row, QStringLiteral("name")));
@@ -260,14 +268,17 @@ IntercomTablesSource::IntercomTablesSource(const QString &conversationsPath, con
         if (!list.contains(tagName.value(id, id)))
             list << tagName.value(id, id);
     }
-    const CsvTable teams = CsvTable::sibling(conversationsPath, QStringLiteral("team_data.csv"), {QStringLiteral("id"), QStringLiteral("name")});
+    const CsvTable teams = CsvTable::sibling(conversationsPath, QStringLiteral("team_data.csv"),
+                                             {QStringLiteral("id"), QStringLiteral("name")});
     for (qsizetype row = 0; row < teams.rowCount(); ++row)
         m_teamName.insert(teams.cell(row, QStringLiteral("id")), teams.cell(row, QStringLiteral("name")));
-    const CsvTable admins = CsvTable::sibling(conversationsPath, QStringLiteral("admin_data.csv"), {QStringLiteral("id")});
+    const CsvTable admins =
+        CsvTable::sibling(conversationsPath, QStringLiteral("admin_data.csv"), {QStringLiteral("id")});
     for (qsizetype row = 0; row < admins.rowCount(); ++row)
         m_adminName.insert(admins.cell(row, QStringLiteral("id")), admins.cell(row, QStringLiteral("name")));
-    m_notes << QStringLiteral("%1: Intercom table export (latest version of each conversation); a teammate's reply or an "
-                              "assignment to a teammate counts as escalated")
+    m_notes << QStringLiteral(
+                   "%1: Intercom table export (latest version of each conversation); a teammate's reply or an "
+                   "assignment to a teammate counts as escalated")
                    .arg(QDir::toNativeSeparators(conversationsPath));
 }
 
@@ -292,7 +303,8 @@ bool IntercomTablesSource::next(SourceRecord &record)
     if (c.conversationId.isEmpty() || !created) {
         record.issues.push_back({m_conversations.path(), record.line, QStringLiteral("created_at"),
                                  QStringLiteral("%1 is not a timestamp (%2)")
-                                     .arg(quotedValue(m_conversations.cell(row, QStringLiteral("created_at"))), values::expectedTimestamp())});
+                                     .arg(quotedValue(m_conversations.cell(row, QStringLiteral("created_at"))),
+                                          values::expectedTimestamp())});
         return true;
     }
     c.createdAtMsecs = *created;
@@ -311,7 +323,8 @@ bool IntercomTablesSource::next(SourceRecord &record)
         const int value = rating.toInt(&ok);
         if (!ok || value < 1 || value > 5) {
             record.issues.push_back({m_conversations.path(), record.line, QStringLiteral("conversation_rating_value"),
-                                     QStringLiteral("%1 is not a CSAT score (expected a whole number from 1 to 5)").arg(quotedValue(rating))});
+                                     QStringLiteral("%1 is not a CSAT score (expected a whole number from 1 to 5)")
+                                         .arg(quotedValue(rating))});
             return true;
         }
         c.csat = value;
@@ -319,7 +332,9 @@ bool IntercomTablesSource::next(SourceRecord &record)
     const QString sourceBody = m_conversations.cell(row, QStringLiteral("source_body"));
     const QString sourceAuthor = m_conversations.cell(row, QStringLiteral("source_author_type"));
     if (!sourceBody.isEmpty())
-        c.messages.push_back({sourceAuthor == QLatin1String("admin") ? Role::Agent : sourceAuthor == QLatin1String("bot") ? Role::Ai : Role::Customer,
+        c.messages.push_back({sourceAuthor == QLatin1String("admin") ? Role::Agent
+                              : sourceAuthor == QLatin1String("bot") ? Role::Ai
+                                                                     : Role::Customer,
                               sourceBody, c.createdAtMsecs, QString()});
     for (const qsizetype part : m_partsByConversation.value(c.conversationId)) {
         const QString type = m_parts.cell(part, QStringLiteral("part_type"));
@@ -330,8 +345,8 @@ bool IntercomTablesSource::next(SourceRecord &record)
         const QString name = m_adminName.value(author, author);
         if (type == QLatin1String("comment")) {
             const Role role = m_options.aiAuthorIds.contains(author) || authorType == QLatin1String("bot") ? Role::Ai
-                              : authorType == QLatin1String("admin")                                        ? Role::Agent
-                                                                                                            : Role::Customer;
+                              : authorType == QLatin1String("admin")                                       ? Role::Agent
+                                                                     : Role::Customer;
             if (role == Role::Agent && !c.escalated) {
                 c.escalated = true;
                 c.escalatedAtMsecs = sent;
@@ -340,8 +355,10 @@ bool IntercomTablesSource::next(SourceRecord &record)
         } else if (type == QLatin1String("note")) {
             c.messages.push_back({Role::System, QStringLiteral("Internal note: ") + body, sent, name});
         } else {
-            c.messages.push_back({Role::System, QStringLiteral("Conversation %1").arg(QString(type).replace(QLatin1Char('_'), QLatin1Char(' '))),
-                                  sent, name});
+            c.messages.push_back(
+                {Role::System,
+                 QStringLiteral("Conversation %1").arg(QString(type).replace(QLatin1Char('_'), QLatin1Char(' '))), sent,
+                 name});
         }
     }
     if (!c.escalated && assigneeType == QLatin1String("admin") && !m_options.aiAuthorIds.contains(assignee))

@@ -199,7 +199,8 @@ bool timestampFromEpochNumber(double seconds, qint64 &msecsSinceEpoch)
 {
     if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e16)
         return false;
-    msecsSinceEpoch = seconds > 100'000'000'000.0 ? qint64(std::llround(seconds)) : qint64(std::llround(seconds * 1000.0));
+    msecsSinceEpoch =
+        seconds > 100'000'000'000.0 ? qint64(std::llround(seconds)) : qint64(std::llround(seconds * 1000.0));
     return true;
 }
 

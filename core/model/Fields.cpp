@@ -5,11 +5,23 @@
 namespace workbench {
 namespace {
 
-constexpr std::array<const char *, size_t(Field::Count)> kNames = {
-    "conversation_id", "created_at",    "escalated",  "category",  "channel",
-    "team",            "agent",         "customer_id", "escalated_at", "ai_confidence",
-    "csat",            "first_contact_resolution", "handle_time_seconds", "sentiment", "transcript",
-    "escalation_reason", "messages"};
+constexpr std::array<const char *, size_t(Field::Count)> kNames = {"conversation_id",
+                                                                   "created_at",
+                                                                   "escalated",
+                                                                   "category",
+                                                                   "channel",
+                                                                   "team",
+                                                                   "agent",
+                                                                   "customer_id",
+                                                                   "escalated_at",
+                                                                   "ai_confidence",
+                                                                   "csat",
+                                                                   "first_contact_resolution",
+                                                                   "handle_time_seconds",
+                                                                   "sentiment",
+                                                                   "transcript",
+                                                                   "escalation_reason",
+                                                                   "messages"};
 
 } // namespace
 

@@ -37,7 +37,8 @@ constexpr FieldSet fieldBit(Field field)
     return FieldSet(1) << int(field);
 }
 constexpr FieldSet kAllFields = (FieldSet(1) << int(Field::Count)) - 1;
-constexpr FieldSet kRequiredFields = fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated);
+constexpr FieldSet kRequiredFields =
+    fieldBit(Field::ConversationId) | fieldBit(Field::CreatedAt) | fieldBit(Field::Escalated);
 
 /// The canonical name: "conversation_id", "created_at", ...
 QString fieldName(Field field);

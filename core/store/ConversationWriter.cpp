@@ -21,10 +21,23 @@ constexpr const char *kInsert =
     " ON CONFLICT (conversation_id) DO NOTHING";
 // The stored column of each field, by Field; its parameter is ?(index + 1). Messages stand for the facts
 // derived from them (?17 and ?18).
-constexpr std::array<const char *, size_t(Field::Count)> kColumns = {
-    "conversation_id", "created_at", "escalated", "category_id", "channel_id", "team_id", "agent_id",
-    "customer_id", "escalated_at", "ai_confidence", "csat", "first_contact_resolution", "handle_time_seconds",
-    "sentiment", "transcript", "escalation_reason", "handoff_seq = ?17, signals"};
+constexpr std::array<const char *, size_t(Field::Count)> kColumns = {"conversation_id",
+                                                                     "created_at",
+                                                                     "escalated",
+                                                                     "category_id",
+                                                                     "channel_id",
+                                                                     "team_id",
+                                                                     "agent_id",
+                                                                     "customer_id",
+                                                                     "escalated_at",
+                                                                     "ai_confidence",
+                                                                     "csat",
+                                                                     "first_contact_resolution",
+                                                                     "handle_time_seconds",
+                                                                     "sentiment",
+                                                                     "transcript",
+                                                                     "escalation_reason",
+                                                                     "handoff_seq = ?17, signals"};
 
 // An update of the given fields only: a column the source lacks keeps its stored value (DATA.md section 3).
 QByteArray updateStatement(FieldSet fields)
@@ -65,7 +78,8 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
     m_insert = std::make_unique<SqliteStatement>(handle, kInsert);
     m_deleteMessages = std::make_unique<SqliteStatement>(handle, "DELETE FROM messages WHERE conversation_ref = ?1");
     m_insertMessage = std::make_unique<SqliteStatement>(
-        handle, "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        handle,
+        "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     QByteArray several = "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES ";
     for (int row = 0; row < kTurnsPerStatement; ++row) {
         const int first = row * 6;
@@ -86,7 +100,7 @@ void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversat
     const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
     const MessageFacts facts = !(present & fieldBit(Field::Messages)) ? MessageFacts{}
                                : precomputed                          ? *precomputed
-                                                                      : analyzeMessages(conversation.messages, conversation.handoffSeq);
+                                             : analyzeMessages(conversation.messages, conversation.handoffSeq);
     statement.bind(1, conversation.conversationId);
     statement.bind(2, conversation.createdAtMsecs);
     statement.bind(3, qint64(conversation.escalated ? 1 : 0));

@@ -86,8 +86,7 @@ QString backupPathFor(const QString &path, int version)
 
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -110,14 +109,16 @@ std::unique_ptr<Database> Database::open(const QString &path)
 
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        throw WorkbenchError(QStringLiteral("%1 is a folder, not a workspace file.").arg(QDir::toNativeSeparators(path)));
+        throw WorkbenchError(
+            QStringLiteral("%1 is a folder, not a workspace file.").arg(QDir::toNativeSeparators(path)));
 
     FileFacts facts;
     if (info.exists() && info.size() > 0) {
         facts = inspectReadOnly(path);
         if (facts.applicationId != schema::kApplicationId && facts.objectCount > 0)
             throw WorkbenchError(
-                QStringLiteral("%1 is an SQLite database but not an Escalation Workbench workspace; it was left unchanged.")
+                QStringLiteral(
+                    "%1 is an SQLite database but not an Escalation Workbench workspace; it was left unchanged.")
                     .arg(QDir::toNativeSeparators(path)));
         if (facts.userVersion > schema::kCurrentVersion)
             throw WorkbenchError(
@@ -127,10 +128,12 @@ std::unique_ptr<Database> Database::open(const QString &path)
                     .arg(facts.userVersion)
                     .arg(schema::kCurrentVersion));
     } else if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
-        throw WorkbenchError(QStringLiteral("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
+        throw WorkbenchError(
+            QStringLiteral("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
     }
 
-    std::unique_ptr<Database> database(new Database(info.absoluteFilePath(), uniqueConnectionName(QStringLiteral("rw"))));
+    std::unique_ptr<Database> database(
+        new Database(info.absoluteFilePath(), uniqueConnectionName(QStringLiteral("rw"))));
     database->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
     database->m_db.setDatabaseName(database->m_path);
     database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
@@ -167,7 +170,7 @@ void Database::configureConnection()
     sql::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMsecs));
     sql::run(m_db, QStringLiteral("PRAGMA temp_store = FILE"));
     sql::run(m_db, QStringLiteral("PRAGMA cache_size = -65536")); // 64 MiB page cache
-    sql::run(m_db, QStringLiteral("PRAGMA threads = 2"));          // sorts for CREATE INDEX on two cores
+    sql::run(m_db, QStringLiteral("PRAGMA threads = 2"));         // sorts for CREATE INDEX on two cores
 }
 
 void Database::migrate(int foundVersion)

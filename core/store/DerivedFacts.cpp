@@ -28,10 +28,10 @@ bool asksForPerson(const QString &text)
 QSet<QString> contentWords(const QString &text)
 {
     static const QSet<QString> stopWords = {
-        QStringLiteral("the"),  QStringLiteral("and"),  QStringLiteral("for"),   QStringLiteral("you"),
-        QStringLiteral("your"), QStringLiteral("with"), QStringLiteral("this"),  QStringLiteral("that"),
+        QStringLiteral("the"),  QStringLiteral("and"),  QStringLiteral("for"),    QStringLiteral("you"),
+        QStringLiteral("your"), QStringLiteral("with"), QStringLiteral("this"),   QStringLiteral("that"),
         QStringLiteral("have"), QStringLiteral("can"),  QStringLiteral("please"), QStringLiteral("again"),
-        QStringLiteral("are"),  QStringLiteral("was"),  QStringLiteral("what"),  QStringLiteral("not"),
+        QStringLiteral("are"),  QStringLiteral("was"),  QStringLiteral("what"),   QStringLiteral("not"),
     };
     QSet<QString> words;
     QString current;
@@ -69,7 +69,8 @@ MessageFacts analyzeMessages(const std::vector<Message> &messages, std::optional
     std::vector<QSet<QString>> earlierQuestions;
     for (size_t seq = 0; seq < messages.size(); ++seq) {
         const Message &message = messages[seq];
-        if (!facts.handoffSeq && ((markedHandoff && int(seq) == *markedHandoff) || (!markedHandoff && message.role == Role::Agent)))
+        if (!facts.handoffSeq &&
+            ((markedHandoff && int(seq) == *markedHandoff) || (!markedHandoff && message.role == Role::Agent)))
             facts.handoffSeq = int(seq);
         // Only what the customer said before a person took over says something about the AI.
         if (message.role != Role::Customer || facts.handoffSeq)
@@ -92,9 +93,11 @@ MessageFacts analyzeMessages(const std::vector<Message> &messages, std::optional
 
 void recomputeMessageFacts(Database &db, const std::vector<qint64> &conversationRowIds)
 {
-    QSqlQuery read = sql::prepare(db.sql(), QStringLiteral("SELECT role, text FROM messages WHERE conversation_ref = :id ORDER BY seq"));
-    QSqlQuery write = sql::prepare(db.sql(), QStringLiteral("UPDATE conversations SET handoff_seq = :handoff, signals = :signals,"
-                                                            " transcript = NULL WHERE id = :id"));
+    QSqlQuery read = sql::prepare(
+        db.sql(), QStringLiteral("SELECT role, text FROM messages WHERE conversation_ref = :id ORDER BY seq"));
+    QSqlQuery write =
+        sql::prepare(db.sql(), QStringLiteral("UPDATE conversations SET handoff_seq = :handoff, signals = :signals,"
+                                              " transcript = NULL WHERE id = :id"));
     for (const qint64 id : conversationRowIds) {
         read.bindValue(QStringLiteral(":id"), id);
         sql::exec(read);
@@ -130,12 +133,14 @@ void recomputeFollowups(Database &db)
                                           " WHERE customer_id IS NOT NULL");
         while (scan.step()) {
             const QByteArrayView customer = scan.columnBytes(1);
-            contacts.push_back({qHash(customer), quint32(customers.size()), quint32(customer.size()), scan.columnInt64(2),
-                                scan.columnInt64(3), scan.columnInt64(0)});
+            contacts.push_back({qHash(customer), quint32(customers.size()), quint32(customer.size()),
+                                scan.columnInt64(2), scan.columnInt64(3), scan.columnInt64(0)});
             customers.append(customer);
         }
     }
-    auto customerOf = [&](const Contact &c) { return QByteArrayView(customers.constData() + c.customerOffset, c.customerLength); };
+    auto customerOf = [&](const Contact &c) {
+        return QByteArrayView(customers.constData() + c.customerOffset, c.customerLength);
+    };
     std::sort(contacts.begin(), contacts.end(), [&](const Contact &a, const Contact &b) {
         if (a.customerHash != b.customerHash)
             return a.customerHash < b.customerHash;
@@ -150,7 +155,8 @@ void recomputeFollowups(Database &db)
         size_t groupBegin = groupEnd - 1;
         const Contact &last = contacts[groupEnd - 1];
         while (groupBegin > 0 && contacts[groupBegin - 1].category == last.category &&
-               contacts[groupBegin - 1].customerHash == last.customerHash && customerOf(contacts[groupBegin - 1]) == customerOf(last))
+               contacts[groupBegin - 1].customerHash == last.customerHash &&
+               customerOf(contacts[groupBegin - 1]) == customerOf(last))
             --groupBegin;
         // Walk the group back: `nextLater` is the earliest time after the current run of equal times.
         std::optional<qint64> nextLater;

@@ -101,17 +101,18 @@ const std::vector<MigrationStep> &migrationSteps()
                             " tagged_at INTEGER NOT NULL)"),
              // The verdict is the latest tag: (tagged_at, id) orders ties by storage order.
              QStringLiteral("CREATE INDEX tags_by_conversation ON tags (conversation_ref, tagged_at, id)"),
-             QStringLiteral("CREATE TABLE tag_history ("
-                            " id INTEGER PRIMARY KEY,"
-                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
-                            " reviewer TEXT NOT NULL,"
-                            " changed_at INTEGER NOT NULL,"
-                            " action TEXT NOT NULL CHECK (action IN ('set', 'change', 'undo', 'redo', 'remove', 'import')),"
-                            " from_verdict TEXT,"
-                            " to_verdict TEXT,"
-                            " from_reason TEXT,"
-                            " to_reason TEXT,"
-                            " detail TEXT)"),
+             QStringLiteral(
+                 "CREATE TABLE tag_history ("
+                 " id INTEGER PRIMARY KEY,"
+                 " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                 " reviewer TEXT NOT NULL,"
+                 " changed_at INTEGER NOT NULL,"
+                 " action TEXT NOT NULL CHECK (action IN ('set', 'change', 'undo', 'redo', 'remove', 'import')),"
+                 " from_verdict TEXT,"
+                 " to_verdict TEXT,"
+                 " from_reason TEXT,"
+                 " to_reason TEXT,"
+                 " detail TEXT)"),
              QStringLiteral("CREATE INDEX tag_history_by_conversation ON tag_history (conversation_ref, changed_at)"),
          }},
         {3,

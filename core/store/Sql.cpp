@@ -9,8 +9,8 @@ namespace {
 
 [[noreturn]] void fail(const QSqlQuery &query, const QString &statement)
 {
-    throw WorkbenchError(QStringLiteral("Database error: %1 (in: %2)")
-                             .arg(query.lastError().text(), statement.simplified().left(160)));
+    throw WorkbenchError(
+        QStringLiteral("Database error: %1 (in: %2)").arg(query.lastError().text(), statement.simplified().left(160)));
 }
 
 } // namespace

@@ -23,9 +23,8 @@ SqliteStatement::~SqliteStatement()
 
 void SqliteStatement::fail(int code) const
 {
-    throw WorkbenchError(QStringLiteral("Database error %1: %2")
-                             .arg(code)
-                             .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+    throw WorkbenchError(
+        QStringLiteral("Database error %1: %2").arg(code).arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
 void SqliteStatement::check(int code) const
@@ -68,7 +67,8 @@ void SqliteStatement::bind(int index, const QString &value, bool emptyIsNull)
 
 void SqliteStatement::bindLatin1(int index, QLatin1StringView text)
 {
-    check(sqlite3_bind_text64(m_statement, index, text.data(), sqlite3_uint64(text.size()), SQLITE_STATIC, SQLITE_UTF8));
+    check(
+        sqlite3_bind_text64(m_statement, index, text.data(), sqlite3_uint64(text.size()), SQLITE_STATIC, SQLITE_UTF8));
 }
 
 void SqliteStatement::bind(int index, const std::optional<qint64> &value)

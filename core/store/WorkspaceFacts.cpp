@@ -58,8 +58,9 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
         }
     }
     if (facts.firstCreatedMsecs) {
-        QSqlQuery monthQuery = sql::prepare(connection, QStringLiteral("SELECT count(*), total(escalated) FROM conversations"
-                                                                       " WHERE created_at >= :start AND created_at < :end"));
+        QSqlQuery monthQuery =
+            sql::prepare(connection, QStringLiteral("SELECT count(*), total(escalated) FROM conversations"
+                                                    " WHERE created_at >= :start AND created_at < :end"));
         const Period last = Period::monthContaining(*facts.lastCreatedMsecs);
         for (Period month = Period::monthContaining(*facts.firstCreatedMsecs);; month = month.next()) {
             monthQuery.bindValue(QStringLiteral(":start"), month.startMsecs());
@@ -73,12 +74,12 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
         }
     }
     {
-        QSqlQuery query = sql::run(connection,
-                                   QStringLiteral("SELECT d.name, c.n, c.e FROM ("
-                                                  "  SELECT category_id, count(*) AS n, total(escalated) AS e"
-                                                  "  FROM conversations GROUP BY category_id) AS c"
-                                                  " JOIN dimensions AS d ON d.id = c.category_id"
-                                                  " ORDER BY c.n DESC, d.name"));
+        QSqlQuery query =
+            sql::run(connection, QStringLiteral("SELECT d.name, c.n, c.e FROM ("
+                                                "  SELECT category_id, count(*) AS n, total(escalated) AS e"
+                                                "  FROM conversations GROUP BY category_id) AS c"
+                                                " JOIN dimensions AS d ON d.id = c.category_id"
+                                                " ORDER BY c.n DESC, d.name"));
         while (query.next())
             facts.categories.push_back(
                 {query.value(0).toString(), {query.value(1).toLongLong(), qint64(query.value(2).toDouble())}});

@@ -30,8 +30,9 @@ namespace {
 // A realistic canonical CSV written directly (the demo generator would spend its time on transcripts).
 void writeCanonicalCsv(const QString &path, qint64 rows)
 {
-    static const char *categories[] = {"Order status", "Returns", "Product questions", "Shipping issues", "Complaints",
-                                       "Warranty claims", "Billing", "Account access", "uncategorized"};
+    static const char *categories[] = {"Order status",    "Returns",        "Product questions",
+                                       "Shipping issues", "Complaints",     "Warranty claims",
+                                       "Billing",         "Account access", "uncategorized"};
     static const char *channels[] = {"chat", "email", "whatsapp", "social", "voice"};
     static const char *teams[] = {"Tier 1 Support", "Logistics Desk", "Returns & Warranty", "Billing", "Customer Care"};
     QFile file(path);
@@ -56,7 +57,8 @@ void writeCanonicalCsv(const QString &path, qint64 rows)
         if (rng.chance(0.35))
             buffer += QByteArray::number(1 + rng.below(5));
         buffer += rng.chance(0.7) ? ",true," : ",,";
-        buffer += QByteArray::number(60 + rng.below(1500)) + ',' + QByteArray::number(double(rng.between(-100, 100)) / 100.0) + ",\n";
+        buffer += QByteArray::number(60 + rng.below(1500)) + ',' +
+                  QByteArray::number(double(rng.between(-100, 100)) / 100.0) + ",\n";
         if (buffer.size() > (4 << 20)) {
             file.write(buffer);
             buffer.clear();
@@ -67,13 +69,16 @@ void writeCanonicalCsv(const QString &path, qint64 rows)
 
 double sqliteShellImportSeconds(const QString &csv, const QString &database)
 {
-    const QString script = QStringLiteral(
-        "CREATE TABLE conversations (conversation_id TEXT, created_at TEXT, escalated TEXT, category TEXT, channel TEXT,"
-        " team TEXT, agent TEXT, customer_id TEXT, escalated_at TEXT, ai_confidence TEXT, csat TEXT,"
-        " first_contact_resolution TEXT, handle_time_seconds TEXT, sentiment TEXT, escalation_reason TEXT);\n"
-        "CREATE UNIQUE INDEX conversations_id ON conversations (conversation_id);\n"
-        "CREATE INDEX conversations_created ON conversations (created_at);\n"
-        ".import --csv --skip 1 %1 conversations\n").arg(csv);
+    const QString script =
+        QStringLiteral(
+            "CREATE TABLE conversations (conversation_id TEXT, created_at TEXT, escalated TEXT, category TEXT, channel "
+            "TEXT,"
+            " team TEXT, agent TEXT, customer_id TEXT, escalated_at TEXT, ai_confidence TEXT, csat TEXT,"
+            " first_contact_resolution TEXT, handle_time_seconds TEXT, sentiment TEXT, escalation_reason TEXT);\n"
+            "CREATE UNIQUE INDEX conversations_id ON conversations (conversation_id);\n"
+            "CREATE INDEX conversations_created ON conversations (created_at);\n"
+            ".import --csv --skip 1 %1 conversations\n")
+            .arg(csv);
     QProcess shell;
     QElapsedTimer timer;
     timer.start();
@@ -149,7 +154,8 @@ int main(int argc, char *argv[])
     bench::report(QStringLiteral("csv: escalation-workbench import"), ours, QStringLiteral("s"));
     bench::report(QStringLiteral("csv: import rate"), double(rows) / ours, QStringLiteral("rows/s"));
     bench::reportRatio(QStringLiteral("csv: ratio ours / sqlite3 .import"), ours, baseline, 1.0);
-    bench::report(QStringLiteral("csv: peak resident memory of the import (goal < 200)"), csvRun.peakMiB, QStringLiteral("MiB"));
+    bench::report(QStringLiteral("csv: peak resident memory of the import (goal < 200)"), csvRun.peakMiB,
+                  QStringLiteral("MiB"));
 
     // JSONL with messages, from the demo generator.
     const QString jsonlFolder = directory.filePath(QStringLiteral("jsonl"));
@@ -171,7 +177,9 @@ int main(int argc, char *argv[])
     bench::report(QStringLiteral("jsonl: conversations"), double(jsonlRows), QString());
     bench::report(QStringLiteral("jsonl: file size"), jsonlMegabytes, QStringLiteral("MB"));
     bench::report(QStringLiteral("jsonl: import time"), jsonlSeconds, QStringLiteral("s"));
-    bench::report(QStringLiteral("jsonl: throughput (goal >= 50)"), jsonlMegabytes / jsonlSeconds, QStringLiteral("MB/s"));
-    bench::report(QStringLiteral("jsonl: peak resident memory of the import (goal < 200)"), jsonlRun.peakMiB, QStringLiteral("MiB"));
+    bench::report(QStringLiteral("jsonl: throughput (goal >= 50)"), jsonlMegabytes / jsonlSeconds,
+                  QStringLiteral("MB/s"));
+    bench::report(QStringLiteral("jsonl: peak resident memory of the import (goal < 200)"), jsonlRun.peakMiB,
+                  QStringLiteral("MiB"));
     return 0;
 }

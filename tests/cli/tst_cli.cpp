@@ -129,12 +129,13 @@ void TestCli::demoFillsWorkspace()
     const QString path = m_home.path(QStringLiteral("demo.ewb"));
     const QString exportDir = m_home.path(QStringLiteral("demo-export"));
     // Options may stand anywhere after the command word.
-    const Run result = run({QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--db"),
-                            path, QStringLiteral("--conversations"), QStringLiteral("2000"), QStringLiteral("--months"),
-                            QStringLiteral("2"), QStringLiteral("--end"), QStringLiteral("2026-10"),
-                            QStringLiteral("--export"), exportDir});
+    const Run result =
+        run({QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--db"), path,
+             QStringLiteral("--conversations"), QStringLiteral("2000"), QStringLiteral("--months"), QStringLiteral("2"),
+             QStringLiteral("--end"), QStringLiteral("2026-10"), QStringLiteral("--export"), exportDir});
     QCOMPARE(result.exitCode, 0);
-    QVERIFY2(result.out.contains(QStringLiteral("2,000 demo conversations, 2026-09 to 2026-10")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("2,000 demo conversations, 2026-09 to 2026-10")),
+             qPrintable(result.out));
     QVERIFY(QFile::exists(exportDir + QStringLiteral("/conversations.csv")));
     auto db = Database::open(path);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 2000);
@@ -144,7 +145,8 @@ void TestCli::demoWithoutDbUsesDefaultWorkspace()
 {
     const Run result = run({QStringLiteral("demo"), QStringLiteral("--conversations"), QStringLiteral("300")});
     QCOMPARE(result.exitCode, 0);
-    const QString expected = m_home.path(QStringLiteral("home/data/EscalationWorkbench/escalation-workbench/workspace.ewb"));
+    const QString expected =
+        m_home.path(QStringLiteral("home/data/EscalationWorkbench/escalation-workbench/workspace.ewb"));
     QVERIFY2(QFile::exists(expected), qPrintable(result.out));
 }
 
@@ -189,12 +191,14 @@ void TestCli::refusesForeignFile()
 
 void TestCli::importPrintsCounts()
 {
-    const QString csv = test::writeFile(m_home.path(QStringLiteral("in/good.csv")),
-                                        "conversation_id,created_at,escalated,extra\nA,2026-10-01T10:00:00Z,yes,1\nB,2026-10-01,no,2\n");
+    const QString csv = test::writeFile(
+        m_home.path(QStringLiteral("in/good.csv")),
+        "conversation_id,created_at,escalated,extra\nA,2026-10-01T10:00:00Z,yes,1\nB,2026-10-01,no,2\n");
     const QString path = m_home.path(QStringLiteral("import.ewb"));
     const Run result = run({QStringLiteral("import"), csv, QStringLiteral("--db"), path});
     QCOMPARE(result.exitCode, 0);
-    QVERIFY2(result.out.contains(QStringLiteral("2 inserted, 0 updated, 0 skipped, 1 warning")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QStringLiteral("2 inserted, 0 updated, 0 skipped, 1 warning")),
+             qPrintable(result.out));
     QVERIFY(result.out.contains(QStringLiteral("note: ")));
     QVERIFY(result.out.contains(QStringLiteral("ignored column \"extra\"")));
     const Run again = run({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
@@ -204,15 +208,19 @@ void TestCli::importPrintsCounts()
 void TestCli::importRefusesBadFileWithExitOne()
 {
     const QString path = m_home.path(QStringLiteral("refuse.ewb"));
-    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"), QStringLiteral("100")}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"),
+                  QStringLiteral("100")})
+                 .exitCode,
+             0);
     const QByteArray before = test::fileSha256(path);
     const QString csv = test::writeFile(m_home.path(QStringLiteral("in/orders.csv")),
                                         "conversation_id,created_at,escalated\nA,2026-10-01,yes\nB,31/10/2026,no\n");
     const Run result = run({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
     QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.err.contains(QStringLiteral("orders.csv:3: column \"created_at\": \"31/10/2026\" is not a timestamp "
-                                                "(expected ISO-8601 or epoch seconds)")),
-             qPrintable(result.err));
+    QVERIFY2(
+        result.err.contains(QStringLiteral("orders.csv:3: column \"created_at\": \"31/10/2026\" is not a timestamp "
+                                           "(expected ISO-8601 or epoch seconds)")),
+        qPrintable(result.err));
     QVERIFY(result.err.contains(QStringLiteral("the workspace is unchanged")));
     QVERIFY(result.out.isEmpty());
     QCOMPARE(test::fileSha256(path), before);
@@ -220,8 +228,9 @@ void TestCli::importRefusesBadFileWithExitOne()
 
 void TestCli::importLenientListsSkippedRows()
 {
-    const QString csv = test::writeFile(m_home.path(QStringLiteral("in/mixed.csv")),
-                                        "conversation_id,created_at,escalated\nA,2026-10-01,yes\nB,31/10/2026,no\nC,2026-10-01,maybe\n");
+    const QString csv = test::writeFile(
+        m_home.path(QStringLiteral("in/mixed.csv")),
+        "conversation_id,created_at,escalated\nA,2026-10-01,yes\nB,31/10/2026,no\nC,2026-10-01,maybe\n");
     const Run result = run({QStringLiteral("import"), QStringLiteral("--lenient"), csv, QStringLiteral("--db"),
                             m_home.path(QStringLiteral("lenient.ewb"))});
     QCOMPARE(result.exitCode, 0);
@@ -232,20 +241,23 @@ void TestCli::importLenientListsSkippedRows()
 
 void TestCli::importChatLogThroughASavedMappingFile()
 {
-    const QString mapping = test::writeFile(m_home.path(QStringLiteral("in/tau.json")),
-                                            "{\"name\": \"tau-bench\", \"format\": \"chatlog\", \"options\": {"
-                                            "\"handoff_tool\": \"transfer_to_human_agents\", \"start_msecs\": 1790812800000,"
-                                            " \"spacing_seconds\": 1800}}");
+    const QString mapping =
+        test::writeFile(m_home.path(QStringLiteral("in/tau.json")),
+                        "{\"name\": \"tau-bench\", \"format\": \"chatlog\", \"options\": {"
+                        "\"handoff_tool\": \"transfer_to_human_agents\", \"start_msecs\": 1790812800000,"
+                        " \"spacing_seconds\": 1800}}");
     const QString path = m_home.path(QStringLiteral("tau.ewb"));
-    const Run result = run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
-                            QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+    const Run result =
+        run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
+             QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(QStringLiteral("200 inserted")), qPrintable(result.out + result.err));
     QVERIFY(result.out.contains(QStringLiteral("one every 30 minutes")));
     // --start on the command line wins over the mapping's.
-    const Run again = run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
-                           QStringLiteral("--start"), QStringLiteral("2026-06-01"),
-                           QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+    const Run again =
+        run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
+             QStringLiteral("--start"), QStringLiteral("2026-06-01"),
+             QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
     QVERIFY2(again.out.contains(QStringLiteral("placed from 2026-06-01T00:00:00Z")), qPrintable(again.out));
 }
 
@@ -255,13 +267,17 @@ void TestCli::importUsageErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     QTest::newRow("no file") << QStringList{} << 2 << "name at least one file";
-    QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x.csv")} << 2
-                                << "--format takes csv, jsonl, chatlog, zendesk or intercom";
-    QTest::newRow("bad start") << QStringList{QStringLiteral("--start"), QStringLiteral("soon"), QStringLiteral("x.json")} << 2
-                               << "--start takes a date or time";
-    QTest::newRow("missing file") << QStringList{QStringLiteral("does-not-exist.csv")} << 1 << "does-not-exist.csv: no such file";
-    QTest::newRow("unknown mapping") << QStringList{QStringLiteral("--mapping"), QStringLiteral("Nope"), QStringLiteral("x.csv")} << 1
-                                     << "No saved mapping is called \"Nope\"";
+    QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml"),
+                                               QStringLiteral("x.csv")}
+                                << 2 << "--format takes csv, jsonl, chatlog, zendesk or intercom";
+    QTest::newRow("bad start") << QStringList{QStringLiteral("--start"), QStringLiteral("soon"),
+                                              QStringLiteral("x.json")}
+                               << 2 << "--start takes a date or time";
+    QTest::newRow("missing file") << QStringList{QStringLiteral("does-not-exist.csv")} << 1
+                                  << "does-not-exist.csv: no such file";
+    QTest::newRow("unknown mapping") << QStringList{QStringLiteral("--mapping"), QStringLiteral("Nope"),
+                                                    QStringLiteral("x.csv")}
+                                     << 1 << "No saved mapping is called \"Nope\"";
 }
 
 void TestCli::importUsageErrors()
@@ -269,7 +285,9 @@ void TestCli::importUsageErrors()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    const Run result = run(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("usage.ewb"))} + arguments);
+    const Run result =
+        run(QStringList{QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("usage.ewb"))} +
+            arguments);
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
 }

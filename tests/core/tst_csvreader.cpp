@@ -112,8 +112,10 @@ void TestCsvReader::malformed_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("message");
-    QTest::newRow("quote never closed") << QByteArray("id,text\n1,ok\n2,\"cut off\nhere") << "input.csv:3: a quoted field is never closed";
-    QTest::newRow("text after closing quote") << QByteArray("id,text\n1,\"a\"b\n") << "input.csv:2: unexpected text after a closing quote";
+    QTest::newRow("quote never closed") << QByteArray("id,text\n1,ok\n2,\"cut off\nhere")
+                                        << "input.csv:3: a quoted field is never closed";
+    QTest::newRow("text after closing quote")
+        << QByteArray("id,text\n1,\"a\"b\n") << "input.csv:2: unexpected text after a closing quote";
     QTest::newRow("NUL byte") << QByteArray("id,text\n1,a\0b\n", 14) << "input.csv:2: binary data";
     QTest::newRow("UTF-16") << QByteArray("\xFF\xFEi\0d\0", 6) << "input.csv:1: the file is UTF-16";
 }
@@ -132,8 +134,8 @@ void TestCsvReader::recordsAcrossBufferBoundaries()
     QByteArray content = "id,text,n\r\n";
     int rows = 0;
     while (content.size() < 5 * (1 << 20)) {
-        content += QByteArray::number(rows) + ",\"line one \"\"q\"\"\r\nline two " + QByteArray(rows % 97, 'x') + "\"," +
-                   QByteArray::number(rows * 2) + "\r\n";
+        content += QByteArray::number(rows) + ",\"line one \"\"q\"\"\r\nline two " + QByteArray(rows % 97, 'x') +
+                   "\"," + QByteArray::number(rows * 2) + "\r\n";
         ++rows;
     }
     const Read read = readAll(content);

@@ -64,11 +64,10 @@ std::map<QString, CategoryRow> categoryRows(Database &db)
 {
     std::map<QString, CategoryRow> rows;
     QSqlQuery query(db.sql());
-    query.exec(QStringLiteral(
-        "SELECT d.name, count(*), avg(escalated),"
-        " avg(CASE WHEN csat IS NOT NULL AND escalated = 0 THEN csat >= 4 END),"
-        " avg(CASE WHEN csat IS NOT NULL AND escalated = 1 THEN csat >= 4 END)"
-        " FROM conversations c JOIN dimensions d ON d.id = c.category_id GROUP BY d.name"));
+    query.exec(QStringLiteral("SELECT d.name, count(*), avg(escalated),"
+                              " avg(CASE WHEN csat IS NOT NULL AND escalated = 0 THEN csat >= 4 END),"
+                              " avg(CASE WHEN csat IS NOT NULL AND escalated = 1 THEN csat >= 4 END)"
+                              " FROM conversations c JOIN dimensions d ON d.id = c.category_id GROUP BY d.name"));
     while (query.next())
         rows[query.value(0).toString()] = {query.value(1).toLongLong(), query.value(2).toDouble(),
                                            query.value(3).toDouble(), query.value(4).toDouble()};
@@ -171,7 +170,8 @@ void TestDemo::volumeAndPeriod()
     for (Period month = Period::month(2026, 5); month.startMsecs() < Period::month(2026, 11).startMsecs();
          month = month.next()) {
         QSqlQuery query(m_demo->sql());
-        QVERIFY_SQL(query, prepare(QStringLiteral("SELECT count(*) FROM conversations WHERE created_at >= :s AND created_at < :e")));
+        QVERIFY_SQL(query, prepare(QStringLiteral(
+                               "SELECT count(*) FROM conversations WHERE created_at >= :s AND created_at < :e")));
         query.bindValue(QStringLiteral(":s"), month.startMsecs());
         query.bindValue(QStringLiteral(":e"), month.endMsecs());
         QVERIFY_SQL(query, exec());
@@ -184,10 +184,10 @@ void TestDemo::volumeAndPeriod()
 void TestDemo::categoryMixAndRates()
 {
     const auto rows = categoryRows(*m_demo);
-    const QStringList expected = {QStringLiteral("Order status"),    QStringLiteral("Returns"),
+    const QStringList expected = {QStringLiteral("Order status"),      QStringLiteral("Returns"),
                                   QStringLiteral("Product questions"), QStringLiteral("Shipping issues"),
-                                  QStringLiteral("Complaints"),      QStringLiteral("Warranty claims"),
-                                  QStringLiteral("Billing"),         QStringLiteral("Account access")};
+                                  QStringLiteral("Complaints"),        QStringLiteral("Warranty claims"),
+                                  QStringLiteral("Billing"),           QStringLiteral("Account access")};
     for (const QString &name : expected) {
         QVERIFY2(rows.contains(name), qPrintable(name));
         QVERIFY2(rows.at(name).conversations > 900, qPrintable(name));
@@ -209,59 +209,93 @@ void TestDemo::csatDependsOnCategoryAndHandling()
     QVERIFY(*complaints.agentSatisfied - *complaints.aiSatisfied > 0.15);
     QVERIFY(*orders.aiSatisfied > 0.75);
     QVERIFY(*orders.aiSatisfied > *complaints.aiSatisfied + 0.3);
-    const double rated = queryValue(*m_demo, QStringLiteral("SELECT avg(csat IS NOT NULL) FROM conversations")).toDouble();
+    const double rated =
+        queryValue(*m_demo, QStringLiteral("SELECT avg(csat IS NOT NULL) FROM conversations")).toDouble();
     QVERIFY(rated > 0.25 && rated < 0.5);
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE csat NOT BETWEEN 1 AND 5")).toInt(), 0);
+    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE csat NOT BETWEEN 1 AND 5"))
+                 .toInt(),
+             0);
 }
 
 void TestDemo::followupsAndRepeatCustomers()
 {
-    const qint64 followups = queryValue(*m_demo, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toLongLong();
+    const qint64 followups =
+        queryValue(*m_demo, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toLongLong();
     QVERIFY2(followups > 600, qPrintable(QString::number(followups)));
     // Every flagged follow-up is real: the same customer came back in the same category within 48 h.
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations a WHERE has_followup = 1 AND NOT EXISTS"
-                                                " (SELECT 1 FROM conversations b WHERE b.customer_id = a.customer_id"
-                                                " AND b.category_id = a.category_id AND b.created_at > a.created_at"
-                                                " AND b.created_at <= a.created_at + 172800000)"))
-                 .toInt(),
-             0);
+    QCOMPARE(
+        queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations a WHERE has_followup = 1 AND NOT EXISTS"
+                                           " (SELECT 1 FROM conversations b WHERE b.customer_id = a.customer_id"
+                                           " AND b.category_id = a.category_id AND b.created_at > a.created_at"
+                                           " AND b.created_at <= a.created_at + 172800000)"))
+            .toInt(),
+        0);
     // Missed escalations bring customers back: contained contacts with a follow-up rate poorly.
-    const qint64 repeatCustomers = queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM (SELECT customer_id FROM conversations"
-                                                                      " WHERE customer_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)"))
-                                       .toLongLong();
+    const qint64 repeatCustomers =
+        queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM (SELECT customer_id FROM conversations"
+                                           " WHERE customer_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)"))
+            .toLongLong();
     QVERIFY(repeatCustomers > 3000);
-    const qint64 anonymous = queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE customer_id IS NULL")).toLongLong();
+    const qint64 anonymous =
+        queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE customer_id IS NULL"))
+            .toLongLong();
     QVERIFY(anonymous > 0);
 }
 
 void TestDemo::transcriptsAreMultiTurnWithHandoff()
 {
-    const double turns = queryValue(*m_demo, QStringLiteral("SELECT avg(n) FROM (SELECT count(*) AS n FROM messages GROUP BY conversation_ref)")).toDouble();
+    const double turns =
+        queryValue(*m_demo,
+                   QStringLiteral("SELECT avg(n) FROM (SELECT count(*) AS n FROM messages GROUP BY conversation_ref)"))
+            .toDouble();
     QVERIFY2(turns >= 6, qPrintable(QString::number(turns)));
     QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(DISTINCT role) FROM messages")).toInt(), 4);
     // Every escalated conversation shows the hand-off: a transfer line, then a person.
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 1 AND handoff_seq IS NULL")).toInt(), 0);
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 0 AND handoff_seq IS NOT NULL")).toInt(), 0);
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 1 AND escalated_at IS NULL")).toInt(), 0);
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations c JOIN messages m ON m.conversation_ref = c.id"
-                                                " AND m.seq = c.handoff_seq - 1 WHERE m.role <> 'system'")).toInt(), 0);
+    QCOMPARE(queryValue(*m_demo, QStringLiteral(
+                                     "SELECT count(*) FROM conversations WHERE escalated = 1 AND handoff_seq IS NULL"))
+                 .toInt(),
+             0);
+    QCOMPARE(
+        queryValue(*m_demo,
+                   QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 0 AND handoff_seq IS NOT NULL"))
+            .toInt(),
+        0);
+    QCOMPARE(queryValue(*m_demo, QStringLiteral(
+                                     "SELECT count(*) FROM conversations WHERE escalated = 1 AND escalated_at IS NULL"))
+                 .toInt(),
+             0);
+    QCOMPARE(queryValue(*m_demo, QStringLiteral(
+                                     "SELECT count(*) FROM conversations c JOIN messages m ON m.conversation_ref = c.id"
+                                     " AND m.seq = c.handoff_seq - 1 WHERE m.role <> 'system'"))
+                 .toInt(),
+             0);
     // Wording varies: many distinct opening lines per category.
-    QVERIFY(queryValue(*m_demo, QStringLiteral("SELECT count(DISTINCT text) FROM messages WHERE role = 'customer'")).toInt() > 5000);
+    QVERIFY(queryValue(*m_demo, QStringLiteral("SELECT count(DISTINCT text) FROM messages WHERE role = 'customer'"))
+                .toInt() > 5000);
     // Slots are all filled.
     QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM messages WHERE text LIKE '%{%}%'")).toInt(), 0);
 }
 
 void TestDemo::reviewerSignalsExist()
 {
-    const qint64 askedForPerson = queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE signals & 1")).toLongLong();
-    const qint64 repeated = queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE signals & 2")).toLongLong();
+    const qint64 askedForPerson =
+        queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE signals & 1")).toLongLong();
+    const qint64 repeated =
+        queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE signals & 2")).toLongLong();
     QVERIFY(askedForPerson > 1000);
     QVERIFY(repeated > 500);
     // Some contained conversations carry the traces of a missed escalation.
-    QVERIFY(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 0 AND signals & 1 AND csat <= 2")).toInt() > 20);
+    QVERIFY(queryValue(
+                *m_demo,
+                QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 0 AND signals & 1 AND csat <= 2"))
+                .toInt() > 20);
     // Confidence is lower where the AI escalated.
-    const double escalated = queryValue(*m_demo, QStringLiteral("SELECT avg(ai_confidence) FROM conversations WHERE escalated = 1")).toDouble();
-    const double contained = queryValue(*m_demo, QStringLiteral("SELECT avg(ai_confidence) FROM conversations WHERE escalated = 0")).toDouble();
+    const double escalated =
+        queryValue(*m_demo, QStringLiteral("SELECT avg(ai_confidence) FROM conversations WHERE escalated = 1"))
+            .toDouble();
+    const double contained =
+        queryValue(*m_demo, QStringLiteral("SELECT avg(ai_confidence) FROM conversations WHERE escalated = 0"))
+            .toDouble();
     QVERIFY(escalated + 0.15 < contained);
 }
 
@@ -271,7 +305,10 @@ void TestDemo::structure()
     QVERIFY(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM dimensions WHERE kind = 3")).toInt() >= 6);
     QVERIFY(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM dimensions WHERE kind = 4")).toInt() >= 20);
     // Teams and agents belong to escalations only (DATA.md).
-    QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM conversations WHERE escalated = 0 AND team_id IS NOT NULL")).toInt(), 0);
+    QCOMPARE(queryValue(*m_demo, QStringLiteral(
+                                     "SELECT count(*) FROM conversations WHERE escalated = 0 AND team_id IS NOT NULL"))
+                 .toInt(),
+             0);
     QCOMPARE(queryValue(*m_demo, QStringLiteral("SELECT count(*) FROM events")).toInt(), 2);
 }
 
@@ -316,7 +353,8 @@ void TestDemo::refusesNonEmptyWorkspace()
         fillDemoWorkspace(*m_demo, DemoOptions{}, clock);
         QFAIL("demo data went into a workspace that holds conversations");
     } catch (const WorkbenchError &error) {
-        QVERIFY2(error.message().contains(QStringLiteral("already holds 30000 conversations")), qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QStringLiteral("already holds 30000 conversations")),
+                 qPrintable(error.message()));
     }
     QCOMPARE(contentDigest(*m_demo), before);
 }
@@ -329,9 +367,9 @@ void TestDemo::cancelRollsBack()
     options.conversations = 10000;
     int calls = 0;
     QVERIFY_THROWS_EXCEPTION(Cancelled, fillDemoWorkspace(*db, options, clock, [&](qint64 done, qint64 total) {
-        ++calls;
-        return done < total / 2;
-    }));
+                                 ++calls;
+                                 return done < total / 2;
+                             }));
     QVERIFY(calls >= 2);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM dimensions")).toInt(), 0);

@@ -67,12 +67,14 @@ void TestDerivedFacts::askedForPerson()
 
 void TestDerivedFacts::repeatedQuestion()
 {
-    const auto repeated = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
-                                                 {Role::Ai, "Orders usually arrive within 3-7 business days."},
-                                                 {Role::Customer, "Again, where is my order #4821937? It was due Friday."}}));
+    const auto repeated =
+        analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
+                               {Role::Ai, "Orders usually arrive within 3-7 business days."},
+                               {Role::Customer, "Again, where is my order #4821937? It was due Friday."}}));
     QVERIFY(repeated.signals & int(Signal::RepeatedQuestion));
-    const auto different = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
-                                                  {Role::Customer, "Also, can I change the delivery address please?"}}));
+    const auto different =
+        analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
+                               {Role::Customer, "Also, can I change the delivery address please?"}}));
     QVERIFY(!(different.signals & int(Signal::RepeatedQuestion)));
     // What the customer says to the human agent after the hand-off says nothing about the AI.
     const auto afterHandoff = analyzeMessages(turns({{Role::Customer, "Where is my order #4821937? It was due Friday."},
@@ -84,8 +86,11 @@ void TestDerivedFacts::repeatedQuestion()
 
 void TestDerivedFacts::handoffIsFirstAgentTurn()
 {
-    QCOMPARE(analyzeMessages(turns({{Role::Customer, "Hi"}, {Role::Ai, "Hello"}, {Role::System, "Transferred"},
-                                    {Role::Agent, "Carlos here"}, {Role::Agent, "Done"}}))
+    QCOMPARE(analyzeMessages(turns({{Role::Customer, "Hi"},
+                                    {Role::Ai, "Hello"},
+                                    {Role::System, "Transferred"},
+                                    {Role::Agent, "Carlos here"},
+                                    {Role::Agent, "Done"}}))
                  .handoffSeq,
              std::optional<int>(3));
     QCOMPARE(analyzeMessages(turns({{Role::Customer, "Hi"}, {Role::Ai, "Hello"}})).handoffSeq, std::nullopt);
@@ -97,17 +102,28 @@ void TestDerivedFacts::followupWindow_data()
     QTest::addColumn<QString>("secondCategory");
     QTest::addColumn<qint64>("gapMsecs");
     QTest::addColumn<bool>("firstHasFollowup");
-    QTest::newRow("within the window") << "CUS-1" << "Returns" << 5 * kHour << true;
-    QTest::newRow("exactly 48 h counts") << "CUS-1" << "Returns" << 48 * kHour << true;
-    QTest::newRow("48 h and 1 s does not") << "CUS-1" << "Returns" << 48 * kHour + 1000 << false;
-    QTest::newRow("same instant does not") << "CUS-1" << "Returns" << qint64(0) << false;
-    QTest::newRow("earlier contact does not") << "CUS-1" << "Returns" << -kHour << false;
-    QTest::newRow("another category does not") << "CUS-1" << "Billing" << kHour << false;
-    QTest::newRow("category matched case-insensitively") << "CUS-1" << " RETURNS " << kHour << true;
-    QTest::newRow("customer id trimmed") << "  CUS-1 " << "Returns" << kHour << true;
-    QTest::newRow("customer id matched exactly") << "cus-1" << "Returns" << kHour << false;
-    QTest::newRow("another customer does not") << "CUS-2" << "Returns" << kHour << false;
-    QTest::newRow("no customer id") << "" << "Returns" << kHour << false;
+    QTest::newRow("within the window") << "CUS-1"
+                                       << "Returns" << 5 * kHour << true;
+    QTest::newRow("exactly 48 h counts") << "CUS-1"
+                                         << "Returns" << 48 * kHour << true;
+    QTest::newRow("48 h and 1 s does not") << "CUS-1"
+                                           << "Returns" << 48 * kHour + 1000 << false;
+    QTest::newRow("same instant does not") << "CUS-1"
+                                           << "Returns" << qint64(0) << false;
+    QTest::newRow("earlier contact does not") << "CUS-1"
+                                              << "Returns" << -kHour << false;
+    QTest::newRow("another category does not") << "CUS-1"
+                                               << "Billing" << kHour << false;
+    QTest::newRow("category matched case-insensitively") << "CUS-1"
+                                                         << " RETURNS " << kHour << true;
+    QTest::newRow("customer id trimmed") << "  CUS-1 "
+                                         << "Returns" << kHour << true;
+    QTest::newRow("customer id matched exactly") << "cus-1"
+                                                 << "Returns" << kHour << false;
+    QTest::newRow("another customer does not") << "CUS-2"
+                                               << "Returns" << kHour << false;
+    QTest::newRow("no customer id") << ""
+                                    << "Returns" << kHour << false;
 }
 
 void TestDerivedFacts::followupWindow()
@@ -134,8 +150,9 @@ void TestDerivedFacts::followupWindow()
     writer.write(second);
     recomputeFollowups(*db);
     transaction.commit();
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toBool(),
-             firstHasFollowup);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toBool(),
+        firstHasFollowup);
 }
 
 void TestDerivedFacts::followupsAreRecomputedAfterChanges()
@@ -154,7 +171,9 @@ void TestDerivedFacts::followupsAreRecomputedAfterChanges()
         writer.write(c);
     }
     recomputeFollowups(*db);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toInt(), 1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'A'")).toInt(),
+        1);
     // B moves three days later: A loses its follow-up.
     Conversation moved;
     moved.conversationId = QStringLiteral("B");

@@ -47,7 +47,10 @@ private:
     std::unique_ptr<Database> freshWorkspace(const QString &name);
     ImportSummary importFiles(Database &db, const QStringList &files, bool lenient = false,
                               const std::optional<ColumnMapping> &mapping = {});
-    QString file(const QString &name, const QByteArray &content) { return test::writeFile(m_folder.path(QStringLiteral("in/") + name), content); }
+    QString file(const QString &name, const QByteArray &content)
+    {
+        return test::writeFile(m_folder.path(QStringLiteral("in/") + name), content);
+    }
 
     test::TempFolder m_folder;
     FixedClock m_clock{test::testNow()};
@@ -81,24 +84,28 @@ ImportSummary TestImport::importFiles(Database &db, const QStringList &files, bo
 void TestImport::canonicalCsvStoresValues()
 {
     auto db = freshWorkspace(QStringLiteral("canonical"));
-    const QString path = file(QStringLiteral("canonical.csv"),
-                              "created_at;conversation_id;escalated;category;csat;ai_confidence;first_contact_resolution;"
-                              "handle_time_seconds;sentiment;escalated_at;team;agent;mystery\n"
-                              "2026-10-05T10:00:00Z;A-1;yes;Returns;4;0.83;Y;312.5;-0.25;2026-10-05T10:04:00Z;Care;Ann;x\n"
-                              "1790812800;A-2;0;;;;;;;;;;y\n");
+    const QString path =
+        file(QStringLiteral("canonical.csv"),
+             "created_at;conversation_id;escalated;category;csat;ai_confidence;first_contact_resolution;"
+             "handle_time_seconds;sentiment;escalated_at;team;agent;mystery\n"
+             "2026-10-05T10:00:00Z;A-1;yes;Returns;4;0.83;Y;312.5;-0.25;2026-10-05T10:04:00Z;Care;Ann;x\n"
+             "1790812800;A-2;0;;;;;;;;;;y\n");
     const ImportSummary summary = importFiles(*db, {path});
     QCOMPARE(summary.inserted, 2);
     QCOMPARE(summary.updated, 0);
     QCOMPARE(summary.skipped, 0);
     QCOMPARE(summary.notes.size(), 1);
-    QVERIFY2(summary.notes.first().contains(QStringLiteral("ignored column \"mystery\"")), qPrintable(summary.notes.first()));
-    QSqlQuery row = sql::run(db->sql(), QStringLiteral(
-        "SELECT c.created_at, c.escalated, d.name, c.csat, c.ai_confidence, c.first_contact_resolution,"
-        " c.handle_time_seconds, c.sentiment, c.escalated_at, t.name, a.name FROM conversations c"
-        " JOIN dimensions d ON d.id = c.category_id LEFT JOIN dimensions t ON t.id = c.team_id"
-        " LEFT JOIN dimensions a ON a.id = c.agent_id WHERE conversation_id = 'A-1'"));
+    QVERIFY2(summary.notes.first().contains(QStringLiteral("ignored column \"mystery\"")),
+             qPrintable(summary.notes.first()));
+    QSqlQuery row = sql::run(
+        db->sql(),
+        QStringLiteral("SELECT c.created_at, c.escalated, d.name, c.csat, c.ai_confidence, c.first_contact_resolution,"
+                       " c.handle_time_seconds, c.sentiment, c.escalated_at, t.name, a.name FROM conversations c"
+                       " JOIN dimensions d ON d.id = c.category_id LEFT JOIN dimensions t ON t.id = c.team_id"
+                       " LEFT JOIN dimensions a ON a.id = c.agent_id WHERE conversation_id = 'A-1'"));
     QVERIFY(row.next());
-    QCOMPARE(row.value(0).toLongLong(), QDateTime(QDate(2026, 10, 5), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    QCOMPARE(row.value(0).toLongLong(),
+             QDateTime(QDate(2026, 10, 5), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch());
     QCOMPARE(row.value(1).toInt(), 1);
     QCOMPARE(row.value(2).toString(), QStringLiteral("Returns"));
     QCOMPARE(row.value(3).toInt(), 4);
@@ -106,12 +113,14 @@ void TestImport::canonicalCsvStoresValues()
     QCOMPARE(row.value(5).toInt(), 1);
     QCOMPARE(row.value(6).toDouble(), 312.5);
     QCOMPARE(row.value(7).toDouble(), -0.25);
-    QCOMPARE(row.value(8).toLongLong(), QDateTime(QDate(2026, 10, 5), QTime(10, 4), QTimeZone::utc()).toMSecsSinceEpoch());
+    QCOMPARE(row.value(8).toLongLong(),
+             QDateTime(QDate(2026, 10, 5), QTime(10, 4), QTimeZone::utc()).toMSecsSinceEpoch());
     QCOMPARE(row.value(9).toString(), QStringLiteral("Care"));
     QCOMPARE(row.value(10).toString(), QStringLiteral("Ann"));
     // Empty cells are empty, and a missing category is "uncategorized".
-    QSqlQuery second = sql::run(db->sql(), QStringLiteral("SELECT c.created_at, d.name, c.csat, c.team_id FROM conversations c"
-                                                          " JOIN dimensions d ON d.id = c.category_id WHERE conversation_id = 'A-2'"));
+    QSqlQuery second =
+        sql::run(db->sql(), QStringLiteral("SELECT c.created_at, d.name, c.csat, c.team_id FROM conversations c"
+                                           " JOIN dimensions d ON d.id = c.category_id WHERE conversation_id = 'A-2'"));
     QVERIFY(second.next());
     QCOMPARE(second.value(0).toLongLong(), 1790812800000LL);
     QCOMPARE(second.value(1).toString(), QStringLiteral("uncategorized"));
@@ -123,10 +132,12 @@ void TestImport::canonicalCsvStoresValues()
 void TestImport::unicodeIsKeptExactly()
 {
     auto db = freshWorkspace(QStringLiteral("unicode"));
-    const QString text = QStringLiteral("<script>alert('x')</script> <b>bold</b> مرحبا بك 👋🏽 naïve — “quotes”");
-    const QString path = file(QStringLiteral("unicode.csv"),
-                              "conversation_id,created_at,escalated,category,transcript\n"
-                              "U-1,2026-10-05T10:00:00Z,false,Réclamations 🧾,\"" + text.toUtf8() + "\"\n");
+    const QString text =
+        QStringLiteral("<script>alert('x')</script> <b>bold</b> مرحبا بك 👋🏽 naïve — “quotes”");
+    const QString path =
+        file(QStringLiteral("unicode.csv"), "conversation_id,created_at,escalated,category,transcript\n"
+                                            "U-1,2026-10-05T10:00:00Z,false,Réclamations 🧾,\"" +
+                                                text.toUtf8() + "\"\n");
     importFiles(*db, {path});
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT transcript FROM conversations")).toString(), text);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT name FROM dimensions WHERE kind = 1")).toString(),
@@ -137,18 +148,26 @@ void TestImport::categoriesMatchCaseInsensitively()
 {
     auto db = freshWorkspace(QStringLiteral("categories"));
     importFiles(*db, {file(QStringLiteral("first.csv"), "conversation_id,created_at,escalated,category\n"
-                                                          "C-1,2026-10-01,no,Order Status\n"
-                                                          "C-2,2026-10-01,no,  ORDER STATUS \n"
-                                                          "C-3,2026-10-01,no,order status\n"
-                                                          "C-4,2026-10-01,no,\u00a0\n")});
+                                                        "C-1,2026-10-01,no,Order Status\n"
+                                                        "C-2,2026-10-01,no,  ORDER STATUS \n"
+                                                        "C-3,2026-10-01,no,order status\n"
+                                                        "C-4,2026-10-01,no,\u00a0\n")});
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM dimensions WHERE kind = 1")).toInt(), 2);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(DISTINCT category_id) FROM conversations WHERE conversation_id <> 'C-4'")).toInt(), 1);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                            " WHERE conversation_id = 'C-3'")).toString(),
-             QStringLiteral("Order Status"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                            " WHERE conversation_id = 'C-4'")).toString(),
-             QStringLiteral("uncategorized"));
+    QCOMPARE(
+        queryValue(
+            *db, QStringLiteral("SELECT count(DISTINCT category_id) FROM conversations WHERE conversation_id <> 'C-4'"))
+            .toInt(),
+        1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
+                                       " WHERE conversation_id = 'C-3'"))
+            .toString(),
+        QStringLiteral("Order Status"));
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
+                                       " WHERE conversation_id = 'C-4'"))
+            .toString(),
+        QStringLiteral("uncategorized"));
 }
 
 void TestImport::offsetsAreBucketedInUtc()
@@ -162,45 +181,62 @@ void TestImport::offsetsAreBucketedInUtc()
 void TestImport::jsonlWithMessages()
 {
     auto db = freshWorkspace(QStringLiteral("jsonl"));
-    const QString path = file(QStringLiteral("conversations.jsonl"),
-                              "{\"conversation_id\": 17, \"created_at\": 1790812800, \"escalated\": true, \"category\": \"Billing\","
-                              " \"csat\": 2, \"ai_confidence\": null, \"unknown\": [1,2],"
-                              " \"messages\": [{\"role\": \"customer\", \"text\": \"I was charged twice\", \"sent_at\": \"2026-10-01T00:00:00Z\"},"
-                              " {\"role\": \"ai\", \"text\": \"Let me check\"}, {\"role\": \"customer\", \"text\": \"Can I talk to a real person?\"},"
-                              " {\"role\": \"agent\", \"text\": \"Refunded.\", \"author\": \"Kenji\"}]}\n"
-                              "\n"
-                              "{\"conversation_id\": \"J-2\", \"created_at\": \"2026-10-02T08:00:00+02:00\", \"escalated\": \"no\", \"transcript\": \"one line\"}\n");
+    const QString path =
+        file(QStringLiteral("conversations.jsonl"),
+             "{\"conversation_id\": 17, \"created_at\": 1790812800, \"escalated\": true, \"category\": \"Billing\","
+             " \"csat\": 2, \"ai_confidence\": null, \"unknown\": [1,2],"
+             " \"messages\": [{\"role\": \"customer\", \"text\": \"I was charged twice\", \"sent_at\": "
+             "\"2026-10-01T00:00:00Z\"},"
+             " {\"role\": \"ai\", \"text\": \"Let me check\"}, {\"role\": \"customer\", \"text\": \"Can I talk to a "
+             "real person?\"},"
+             " {\"role\": \"agent\", \"text\": \"Refunded.\", \"author\": \"Kenji\"}]}\n"
+             "\n"
+             "{\"conversation_id\": \"J-2\", \"created_at\": \"2026-10-02T08:00:00+02:00\", \"escalated\": \"no\", "
+             "\"transcript\": \"one line\"}\n");
     const ImportSummary summary = importFiles(*db, {path});
     QCOMPARE(summary.inserted, 2);
     QCOMPARE(summary.messages, 4);
     QVERIFY(summary.notes.join(u' ').contains(QStringLiteral("\"unknown\"")));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT handoff_seq FROM conversations WHERE conversation_id = '17'")).toInt(), 3);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT signals & 1 FROM conversations WHERE conversation_id = '17'")).toInt(), 1);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT author FROM messages WHERE seq = 3")).toString(), QStringLiteral("Kenji"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT transcript FROM conversations WHERE conversation_id = 'J-2'")).toString(),
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT handoff_seq FROM conversations WHERE conversation_id = '17'")).toInt(),
+        3);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT signals & 1 FROM conversations WHERE conversation_id = '17'")).toInt(),
+        1);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT author FROM messages WHERE seq = 3")).toString(),
+             QStringLiteral("Kenji"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT transcript FROM conversations WHERE conversation_id = 'J-2'"))
+                 .toString(),
              QStringLiteral("one line"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT created_at FROM conversations WHERE conversation_id = 'J-2'")).toLongLong(),
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT created_at FROM conversations WHERE conversation_id = 'J-2'"))
+                 .toLongLong(),
              QDateTime(QDate(2026, 10, 2), QTime(6, 0), QTimeZone::utc()).toMSecsSinceEpoch());
 }
 
 void TestImport::messagesCsvBesideConversations()
 {
     auto db = freshWorkspace(QStringLiteral("messages"));
-    const QString conversations = file(QStringLiteral("conv.csv"), kHeader + "M-1,2026-10-01,yes,,,,,\nM-2,2026-10-01,no,,,,,\n");
-    const QString messages = file(QStringLiteral("msgs.csv"), "conversation_id,seq,role,text,sent_at,author\n"
-                                                              "M-1,1,ai,\"Hello, how can I help?\",,Nova\n"
-                                                              "M-1,0,customer,Where is my parcel?,2026-10-01T00:00:01Z,\n"
-                                                              "M-1,2,agent,Carlos here,,Carlos\n"
-                                                              "M-2,0,customer,Thanks,,\n");
+    const QString conversations =
+        file(QStringLiteral("conv.csv"), kHeader + "M-1,2026-10-01,yes,,,,,\nM-2,2026-10-01,no,,,,,\n");
+    const QString messages =
+        file(QStringLiteral("msgs.csv"), "conversation_id,seq,role,text,sent_at,author\n"
+                                         "M-1,1,ai,\"Hello, how can I help?\",,Nova\n"
+                                         "M-1,0,customer,Where is my parcel?,2026-10-01T00:00:01Z,\n"
+                                         "M-1,2,agent,Carlos here,,Carlos\n"
+                                         "M-2,0,customer,Thanks,,\n");
     ImportRequest request;
     request.files = {conversations};
     request.messagesFile = messages;
     const ImportSummary summary = runImport(*db, request, m_clock);
     QCOMPARE(summary.messages, 4);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT group_concat(role, ',') FROM (SELECT role FROM messages m JOIN conversations c"
-                                            " ON c.id = m.conversation_ref WHERE c.conversation_id = 'M-1' ORDER BY seq)")).toString(),
+    QCOMPARE(queryValue(*db, QStringLiteral(
+                                 "SELECT group_concat(role, ',') FROM (SELECT role FROM messages m JOIN conversations c"
+                                 " ON c.id = m.conversation_ref WHERE c.conversation_id = 'M-1' ORDER BY seq)"))
+                 .toString(),
              QStringLiteral("customer,ai,agent"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT handoff_seq FROM conversations WHERE conversation_id = 'M-1'")).toInt(), 2);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT handoff_seq FROM conversations WHERE conversation_id = 'M-1'")).toInt(),
+        2);
     // A messages file is recognised by its header among the files as well.
     auto other = freshWorkspace(QStringLiteral("messages-detected"));
     QCOMPARE(importFiles(*other, {messages, conversations}).messages, 4);
@@ -213,44 +249,62 @@ void TestImport::badInputIsRefusedAndChangesNothing_data()
     QTest::addColumn<QString>("expected");
     const QByteArray good = "G-1,2026-10-01T10:00:00Z,no,Returns,chat,CUS-9,5,0.9\n";
     QTest::newRow("day-first date") << "orders.csv" << kHeader + good + "G-2,31/10/2026,no,,,,,\n"
-                                    << "orders.csv:3: column \"created_at\": \"31/10/2026\" is not a timestamp (expected ISO-8601 or epoch seconds)";
-    QTest::newRow("not a boolean") << "orders.csv" << kHeader + "G-2,2026-10-01,maybe,,,,,\n"
-                                   << "orders.csv:2: column \"escalated\": \"maybe\" is not a boolean (expected true/false, 1/0, yes/no or y/n)";
-    QTest::newRow("CSAT out of range") << "orders.csv" << kHeader + good + good + "G-3,2026-10-01,no,,,,7,\n"
-                                       << "orders.csv:4: column \"csat\": \"7\" is not a CSAT score (expected a whole number from 1 to 5)";
+                                    << "orders.csv:3: column \"created_at\": \"31/10/2026\" is not a timestamp "
+                                       "(expected ISO-8601 or epoch seconds)";
+    QTest::newRow("not a boolean")
+        << "orders.csv" << kHeader + "G-2,2026-10-01,maybe,,,,,\n"
+        << "orders.csv:2: column \"escalated\": \"maybe\" is not a boolean (expected true/false, 1/0, yes/no or y/n)";
+    QTest::newRow("CSAT out of range")
+        << "orders.csv" << kHeader + good + good + "G-3,2026-10-01,no,,,,7,\n"
+        << "orders.csv:4: column \"csat\": \"7\" is not a CSAT score (expected a whole number from 1 to 5)";
     QTest::newRow("confidence out of range") << "orders.csv" << kHeader + "G-2,2026-10-01,no,,,,,1.5\n"
-                                             << "orders.csv:2: column \"ai_confidence\": \"1.5\" is not a valid ai_confidence (expected a number from 0 to 1)";
+                                             << "orders.csv:2: column \"ai_confidence\": \"1.5\" is not a valid "
+                                                "ai_confidence (expected a number from 0 to 1)";
     QTest::newRow("empty id") << "orders.csv" << kHeader + " ,2026-10-01,no,,,,,\n"
                               << "orders.csv:2: column \"conversation_id\": is empty (a value is required)";
-    QTest::newRow("missing required column") << "orders.csv" << QByteArray("conversation_id,created_at,category\nX,2026-10-01,a\n")
-                                             << "orders.csv:1: missing required column \"escalated\" (the header has: conversation_id, created_at, category)";
-    QTest::newRow("missing required columns") << "orders.csv" << QByteArray("id,when\n1,2\n")
-                                              << "orders.csv:1: missing required columns \"conversation_id\", \"created_at\", \"escalated\"";
+    QTest::newRow("missing required column")
+        << "orders.csv" << QByteArray("conversation_id,created_at,category\nX,2026-10-01,a\n")
+        << "orders.csv:1: missing required column \"escalated\" (the header has: conversation_id, created_at, "
+           "category)";
+    QTest::newRow("missing required columns")
+        << "orders.csv" << QByteArray("id,when\n1,2\n")
+        << "orders.csv:1: missing required columns \"conversation_id\", \"created_at\", \"escalated\"";
     QTest::newRow("empty file") << "orders.csv" << QByteArray() << "orders.csv:1: the file is empty";
     QTest::newRow("binary garbage") << "orders.csv" << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x02\x00", 20)
                                     << "orders.csv:3: binary data";
     QTest::newRow("Latin-1 text") << "orders.csv" << kHeader + "G-2,2026-10-01,no,Caf\xe9,,,,\n"
                                   << "orders.csv:2: column \"category\": the value is not valid UTF-8 text";
-    QTest::newRow("UTF-16 file") << "orders.csv" << QByteArray("\xFF\xFE""c\0o\0n\0", 8) << "orders.csv:1: the file is UTF-16";
+    QTest::newRow("UTF-16 file") << "orders.csv"
+                                 << QByteArray("\xFF\xFE"
+                                               "c\0o\0n\0",
+                                               8)
+                                 << "orders.csv:1: the file is UTF-16";
     QTest::newRow("truncated last line") << "orders.csv" << kHeader + good + "G-2,2026-10-01,no,\"Retu"
                                          << "orders.csv:3: a quoted field is never closed";
     QTest::newRow("short row") << "orders.csv" << kHeader + good + "G-2,2026-10-01\n"
                                << "orders.csv:3: the row has 2 fields, the header 8";
     QTest::newRow("jsonl cut short") << "orders.jsonl"
-                                     << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\",\"escalated\":false}\n{\"conversation_id\":\"K\",\"crea")
+                                     << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\","
+                                                   "\"escalated\":false}\n{\"conversation_id\":\"K\",\"crea")
                                      << "orders.jsonl:2: not a complete JSON object";
-    QTest::newRow("jsonl wrong type") << "orders.jsonl"
-                                      << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\",\"escalated\":false,\"csat\":\"great\"}\n")
-                                      << "orders.jsonl:1: field \"csat\": \"great\" is not a CSAT score (expected a whole number from 1 to 5)";
-    QTest::newRow("jsonl missing field") << "orders.jsonl" << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\"}\n")
+    QTest::newRow("jsonl wrong type")
+        << "orders.jsonl"
+        << QByteArray(
+               "{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\",\"escalated\":false,\"csat\":\"great\"}\n")
+        << "orders.jsonl:1: field \"csat\": \"great\" is not a CSAT score (expected a whole number from 1 to 5)";
+    QTest::newRow("jsonl missing field") << "orders.jsonl"
+                                         << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\"}\n")
                                          << "orders.jsonl:1: field \"escalated\": is missing (a value is required)";
-    QTest::newRow("jsonl bad role") << "orders.jsonl"
-                                    << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\",\"escalated\":0,"
-                                                  "\"messages\":[{\"role\":\"customer\",\"text\":\"hi\"},{\"role\":\"bot\",\"text\":\"yo\"}]}\n")
-                                    << "orders.jsonl:1: field \"messages[1].role\": \"bot\" is not a role (expected customer, ai, agent or system)";
-    QTest::newRow("jsonl not an object") << "orders.jsonl" << QByteArray("[1, 2, 3]\n") << "orders.jsonl:1: is a list (expected one JSON object per line)";
+    QTest::newRow("jsonl bad role")
+        << "orders.jsonl"
+        << QByteArray("{\"conversation_id\":\"J\",\"created_at\":\"2026-10-01\",\"escalated\":0,"
+                      "\"messages\":[{\"role\":\"customer\",\"text\":\"hi\"},{\"role\":\"bot\",\"text\":\"yo\"}]}\n")
+        << "orders.jsonl:1: field \"messages[1].role\": \"bot\" is not a role (expected customer, ai, agent or system)";
+    QTest::newRow("jsonl not an object") << "orders.jsonl" << QByteArray("[1, 2, 3]\n")
+                                         << "orders.jsonl:1: is a list (expected one JSON object per line)";
     QTest::newRow("jsonl empty") << "orders.jsonl" << QByteArray() << "orders.jsonl:1: the file is empty";
-    QTest::newRow("unknown format") << "orders.xlsx" << QByteArray("PK\x03\x04") << "orders.xlsx: cannot tell the format";
+    QTest::newRow("unknown format") << "orders.xlsx" << QByteArray("PK\x03\x04")
+                                    << "orders.xlsx: cannot tell the format";
 }
 
 void TestImport::badInputIsRefusedAndChangesNothing()
@@ -277,17 +331,21 @@ void TestImport::aBadSecondFileUndoesTheFirst()
 {
     auto db = Database::open(m_folder.path(QStringLiteral("populated.ewb")));
     const QByteArray before = test::workspaceDigest(*db);
-    const QString good = file(QStringLiteral("good.csv"), kHeader + "N-1,2026-10-01,no,,,,,\nN-2,2026-10-01,yes,,,,,\n");
+    const QString good =
+        file(QStringLiteral("good.csv"), kHeader + "N-1,2026-10-01,no,,,,,\nN-2,2026-10-01,yes,,,,,\n");
     const QString bad = file(QStringLiteral("bad.csv"), kHeader + "N-3,2026-10-01,perhaps,,,,,\n");
     QVERIFY_THROWS_EXCEPTION(ImportRefused, importFiles(*db, {good, bad}));
     QCOMPARE(test::workspaceDigest(*db), before);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations WHERE conversation_id LIKE 'N-%'")).toInt(), 0);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations WHERE conversation_id LIKE 'N-%'")).toInt(),
+        0);
 }
 
 void TestImport::severalProblemsAreListed()
 {
     auto db = freshWorkspace(QStringLiteral("several"));
-    const QString path = file(QStringLiteral("several.csv"), kHeader + "S-1,2026-13-01,no,,,,,\nS-2,2026-10-01,no,,,,9,\nS-3,2026-10-01,no,,,,,\n");
+    const QString path = file(QStringLiteral("several.csv"),
+                              kHeader + "S-1,2026-13-01,no,,,,,\nS-2,2026-10-01,no,,,,9,\nS-3,2026-10-01,no,,,,,\n");
     try {
         importFiles(*db, {path});
         QFAIL("refused file imported");
@@ -311,42 +369,55 @@ void TestImport::lenientSkipsAndListsBadRows()
     QCOMPARE(summary.inserted, 2);
     QCOMPARE(summary.skipped, 2);
     QCOMPARE(summary.skippedRows.size(), size_t(2));
-    QVERIFY(summary.skippedRows[0].text().endsWith(QStringLiteral("lenient.csv:3: column \"created_at\": \"yesterday\" is not a "
-                                                                  "timestamp (expected ISO-8601 or epoch seconds)")));
+    QVERIFY(summary.skippedRows[0].text().endsWith(
+        QStringLiteral("lenient.csv:3: column \"created_at\": \"yesterday\" is not a "
+                       "timestamp (expected ISO-8601 or epoch seconds)")));
     QCOMPARE(summary.skippedRows[1].line, 5);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT group_concat(conversation_id) FROM conversations")).toString(), QStringLiteral("L-1,L-3"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT group_concat(conversation_id) FROM conversations")).toString(),
+             QStringLiteral("L-1,L-3"));
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT skipped FROM imports")).toInt(), 2);
 }
 
 void TestImport::duplicateIdsLastRowWins()
 {
     auto db = freshWorkspace(QStringLiteral("duplicates"));
-    const QString path = file(QStringLiteral("dupes.csv"), kHeader + "D-1,2026-10-01,no,First,,,1,\nD-2,2026-10-01,no,,,,,\nD-1,2026-10-02,yes,Second,,,5,\n");
+    const QString path =
+        file(QStringLiteral("dupes.csv"),
+             kHeader + "D-1,2026-10-01,no,First,,,1,\nD-2,2026-10-01,no,,,,,\nD-1,2026-10-02,yes,Second,,,5,\n");
     const ImportSummary summary = importFiles(*db, {path});
     QCOMPARE(summary.inserted, 2);
     QCOMPARE(summary.updated, 0);
     QCOMPARE(summary.duplicates, 1);
     QCOMPARE(summary.warnings(), 1);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 2);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT csat FROM conversations WHERE conversation_id = 'D-1'")).toInt(), 5);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT escalated FROM conversations WHERE conversation_id = 'D-1'")).toInt(), 1);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT csat FROM conversations WHERE conversation_id = 'D-1'")).toInt(),
+             5);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT escalated FROM conversations WHERE conversation_id = 'D-1'")).toInt(),
+        1);
 }
 
 void TestImport::reimportUpdatesInPlaceAndKeepsTags()
 {
     auto db = freshWorkspace(QStringLiteral("reimport"));
-    importFiles(*db, {file(QStringLiteral("v1.csv"), kHeader + "R-1,2026-10-01,no,Billing,chat,CUS-1,2,0.4\nR-2,2026-10-01,yes,,,,,\n")});
-    const qint64 rowId = queryValue(*db, QStringLiteral("SELECT id FROM conversations WHERE conversation_id = 'R-1'")).toLongLong();
-    sql::run(db->sql(), QStringLiteral("INSERT INTO tags (conversation_ref, reviewer, verdict, tagged_at) VALUES (:id, 'Dana', 'missed_escalation', 1)"),
+    importFiles(*db, {file(QStringLiteral("v1.csv"),
+                           kHeader + "R-1,2026-10-01,no,Billing,chat,CUS-1,2,0.4\nR-2,2026-10-01,yes,,,,,\n")});
+    const qint64 rowId =
+        queryValue(*db, QStringLiteral("SELECT id FROM conversations WHERE conversation_id = 'R-1'")).toLongLong();
+    sql::run(db->sql(),
+             QStringLiteral("INSERT INTO tags (conversation_ref, reviewer, verdict, tagged_at) VALUES (:id, 'Dana', "
+                            "'missed_escalation', 1)"),
              {{":id", rowId}});
     // The second file lacks csat and channel (kept) and has an empty ai_confidence (cleared).
-    const ImportSummary summary = importFiles(*db, {file(QStringLiteral("v2.csv"), "conversation_id,created_at,escalated,category,ai_confidence\n"
-                                                                                    "R-1,2026-10-03,yes,billing,\nR-3,2026-10-03,no,,\n")});
+    const ImportSummary summary =
+        importFiles(*db, {file(QStringLiteral("v2.csv"), "conversation_id,created_at,escalated,category,ai_confidence\n"
+                                                         "R-1,2026-10-03,yes,billing,\nR-3,2026-10-03,no,,\n")});
     QCOMPARE(summary.inserted, 1);
     QCOMPARE(summary.updated, 1);
-    QSqlQuery row = sql::run(db->sql(), QStringLiteral("SELECT c.id, c.escalated, c.csat, ch.name, c.ai_confidence, c.customer_id"
-                                                       " FROM conversations c LEFT JOIN dimensions ch ON ch.id = c.channel_id"
-                                                       " WHERE conversation_id = 'R-1'"));
+    QSqlQuery row =
+        sql::run(db->sql(), QStringLiteral("SELECT c.id, c.escalated, c.csat, ch.name, c.ai_confidence, c.customer_id"
+                                           " FROM conversations c LEFT JOIN dimensions ch ON ch.id = c.channel_id"
+                                           " WHERE conversation_id = 'R-1'"));
     QVERIFY(row.next());
     QCOMPARE(row.value(0).toLongLong(), rowId);
     QCOMPARE(row.value(1).toInt(), 1);
@@ -354,7 +425,8 @@ void TestImport::reimportUpdatesInPlaceAndKeepsTags()
     QCOMPARE(row.value(3).toString(), QStringLiteral("chat"));
     QVERIFY(row.value(4).isNull());
     QCOMPARE(row.value(5).toString(), QStringLiteral("CUS-1"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tags WHERE conversation_ref = %1").arg(rowId)).toInt(), 1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT count(*) FROM tags WHERE conversation_ref = %1").arg(rowId)).toInt(), 1);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 3);
 }
 
@@ -375,12 +447,16 @@ void TestImport::columnMappingWithValueMaps()
     mapping.name = QStringLiteral("Helpdesk export");
     mapping.valueMaps[Field::Escalated] = {{QStringLiteral("solved by bot"), QStringLiteral("false")},
                                            {QStringLiteral("agent"), QStringLiteral("true")}};
-    mapping.valueMaps[Field::Csat] = {{QStringLiteral("good"), QStringLiteral("5")}, {QStringLiteral("bad"), QStringLiteral("1")}};
+    mapping.valueMaps[Field::Csat] = {{QStringLiteral("good"), QStringLiteral("5")},
+                                      {QStringLiteral("bad"), QStringLiteral("1")}};
     const ImportSummary summary = importFiles(*db, {path}, false, mapping);
     QCOMPARE(summary.inserted, 3);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT group_concat(escalated) FROM conversations ORDER BY conversation_id")).toString(),
-             QStringLiteral("0,1,0"));
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT csat FROM conversations WHERE conversation_id = 'T-2'")).toInt(), 1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT group_concat(escalated) FROM conversations ORDER BY conversation_id"))
+            .toString(),
+        QStringLiteral("0,1,0"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT csat FROM conversations WHERE conversation_id = 'T-2'")).toInt(),
+             1);
     // A mapping that names a column the file lacks is refused before any row.
     ColumnMapping wrong = mapping;
     wrong.columns[Field::Team] = QStringLiteral("Queue");
@@ -388,7 +464,8 @@ void TestImport::columnMappingWithValueMaps()
         importFiles(*db, {path}, false, wrong);
         QFAIL("a mapping with a missing column was used");
     } catch (const WorkbenchError &error) {
-        QVERIFY2(error.message().contains(QStringLiteral("helpdesk.csv:1: the mapping \"Helpdesk export\" reads column \"Queue\" for team")),
+        QVERIFY2(error.message().contains(
+                     QStringLiteral("helpdesk.csv:1: the mapping \"Helpdesk export\" reads column \"Queue\" for team")),
                  qPrintable(error.message()));
     }
 }
@@ -398,7 +475,8 @@ void TestImport::savedMappingsRoundTrip()
     auto db = freshWorkspace(QStringLiteral("saved"));
     ColumnMapping mapping;
     mapping.name = QStringLiteral("Zendesk CSV");
-    mapping.columns = {{Field::ConversationId, QStringLiteral("id")}, {Field::CreatedAt, QStringLiteral("created")},
+    mapping.columns = {{Field::ConversationId, QStringLiteral("id")},
+                       {Field::CreatedAt, QStringLiteral("created")},
                        {Field::Escalated, QStringLiteral("handoff")}};
     mapping.valueMaps[Field::Escalated] = {{QStringLiteral("bot"), QStringLiteral("false")}};
     saveMapping(*db, mapping, 1);
@@ -451,7 +529,8 @@ void TestImport::demoExportRoundTrips()
         const QString compare = QStringLiteral(
             "SELECT group_concat(x, '|') FROM (SELECT c.conversation_id || c.created_at || c.escalated || d.name ||"
             " ifnull(c.csat, '-') || ifnull(c.ai_confidence, '-') || ifnull(c.escalated_at, '-') || c.has_followup ||"
-            " ifnull(c.handoff_seq, '-') || c.signals || ifnull(c.sentiment, '-') || ifnull(c.handle_time_seconds, '-') ||"
+            " ifnull(c.handoff_seq, '-') || c.signals || ifnull(c.sentiment, '-') || ifnull(c.handle_time_seconds, "
+            "'-') ||"
             " ifnull(c.escalation_reason, '-') || ifnull(c.customer_id, '-') AS x FROM conversations c"
             " JOIN dimensions d ON d.id = c.category_id ORDER BY c.conversation_id)");
         QCOMPARE(queryValue(*imported, compare).toString(), queryValue(*demo, compare).toString());
@@ -471,9 +550,9 @@ void TestImport::cancelRollsBack()
     request.files = {path};
     int calls = 0;
     QVERIFY_THROWS_EXCEPTION(Cancelled, runImport(*db, request, m_clock, [&](qint64 done, qint64 total) {
-        ++calls;
-        return done < total / 2;
-    }));
+                                 ++calls;
+                                 return done < total / 2;
+                             }));
     QVERIFY(calls >= 1);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 0);
@@ -486,15 +565,20 @@ void TestImport::followupsAreComputedAtImport()
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations")).toInt(), 0);
     // A later import brings the return contact: the earlier conversation gains its follow-up.
     importFiles(*db, {file(QStringLiteral("b.csv"), kHeader + "F-2,2026-10-02T09:00:00Z,yes,returns,chat,CUS-1,,\n")});
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'F-1'")).toInt(), 1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT has_followup FROM conversations WHERE conversation_id = 'F-1'")).toInt(),
+        1);
 }
 
 void TestImport::hugeTranscriptImports()
 {
     auto db = freshWorkspace(QStringLiteral("huge"));
     const QByteArray transcript(10 << 20, 'a');
-    importFiles(*db, {file(QStringLiteral("huge.csv"), "conversation_id,created_at,escalated,transcript\nH-1,2026-10-01,no,\"" + transcript + "\"\n")});
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT length(transcript) FROM conversations")).toLongLong(), qint64(transcript.size()));
+    importFiles(*db,
+                {file(QStringLiteral("huge.csv"),
+                      "conversation_id,created_at,escalated,transcript\nH-1,2026-10-01,no,\"" + transcript + "\"\n")});
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT length(transcript) FROM conversations")).toLongLong(),
+             qint64(transcript.size()));
 }
 
 QTEST_GUILESS_MAIN(TestImport)

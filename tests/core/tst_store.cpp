@@ -93,15 +93,15 @@ void TestStore::newWorkspaceIsConfigured()
     QVERIFY(queryValue(*db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 5000);
     QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA application_id")).toInt(), schema::kApplicationId);
     QVERIFY(db->migrationBackupPath().isEmpty());
-    const QStringList tables = {QStringLiteral("conversations"), QStringLiteral("messages"),
-                                QStringLiteral("dimensions"),    QStringLiteral("samples"),
-                                QStringLiteral("sample_items"),  QStringLiteral("tags"),
-                                QStringLiteral("tag_history"),   QStringLiteral("settings"),
-                                QStringLiteral("saved_mappings"), QStringLiteral("events"),
-                                QStringLiteral("targets"),       QStringLiteral("imports")};
+    const QStringList tables = {
+        QStringLiteral("conversations"), QStringLiteral("messages"),     QStringLiteral("dimensions"),
+        QStringLiteral("samples"),       QStringLiteral("sample_items"), QStringLiteral("tags"),
+        QStringLiteral("tag_history"),   QStringLiteral("settings"),     QStringLiteral("saved_mappings"),
+        QStringLiteral("events"),        QStringLiteral("targets"),      QStringLiteral("imports")};
     for (const QString &table : tables) {
         QSqlQuery query(db->sql());
-        QVERIFY_SQL(query, prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :name")));
+        QVERIFY_SQL(
+            query, prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :name")));
         query.bindValue(QStringLiteral(":name"), table);
         QVERIFY_SQL(query, exec());
         QVERIFY(query.next());
@@ -110,7 +110,8 @@ void TestStore::newWorkspaceIsConfigured()
     // The indexes the period scans and the follow-up join rely on.
     for (const char *index : {"conversations_by_time", "tags_by_conversation", "tag_history_by_conversation"}) {
         QSqlQuery query(db->sql());
-        QVERIFY_SQL(query, prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = :name")));
+        QVERIFY_SQL(
+            query, prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = :name")));
         query.bindValue(QStringLiteral(":name"), QString::fromLatin1(index));
         QVERIFY_SQL(query, exec());
         QVERIFY(query.next());
@@ -119,14 +120,18 @@ void TestStore::newWorkspaceIsConfigured()
     // A bulk import rebuilds these from their definitions: they must be what the migrations create.
     for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes()) {
         QSqlQuery query(db->sql());
-        QVERIFY_SQL(query, prepare(QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = :name")));
+        QVERIFY_SQL(query,
+                    prepare(QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = :name")));
         query.bindValue(QStringLiteral(":name"), index.name);
         QVERIFY_SQL(query, exec());
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), index.create);
     }
     // Follow-ups need no customer index since version 4.
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'conversations_by_customer'")).toInt(), 0);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'conversations_by_customer'"))
+            .toInt(),
+        0);
 }
 
 void TestStore::everyOlderVersionHasAFixture()
@@ -175,7 +180,10 @@ void TestStore::migratesOlderFixture()
         QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM events")).toInt(), 0);
         QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tag_history")).toInt(), version >= 2 ? 1 : 0);
         QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
-        QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'conversations_by_customer'")).toInt(), 0);
+        QCOMPARE(queryValue(
+                     *db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'conversations_by_customer'"))
+                     .toInt(),
+                 0);
     }
     QVERIFY(test::fileSha256(path) != before);
     // Opening again migrates nothing and writes no second backup.
@@ -260,7 +268,8 @@ void TestStore::foreignKeysAreEnforced()
     const test::TempFolder folder;
     auto db = Database::open(folder.path());
     QSqlQuery query(db->sql());
-    QVERIFY(!query.exec(QStringLiteral("INSERT INTO messages (conversation_ref, seq, role, text) VALUES (42, 0, 'ai', 'x')")));
+    QVERIFY(!query.exec(
+        QStringLiteral("INSERT INTO messages (conversation_ref, seq, role, text) VALUES (42, 0, 'ai', 'x')")));
     QVERIFY(query.lastError().text().contains(QStringLiteral("FOREIGN KEY"), Qt::CaseInsensitive));
 }
 
@@ -341,7 +350,8 @@ void TestStore::twoConnectionsWriteAtOnce()
     QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(),
              2 * kTransactions * kPerTransaction);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM messages")).toInt(), 2 * kTransactions * kPerTransaction);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM messages")).toInt(),
+             2 * kTransactions * kPerTransaction);
     // Both writers shared one category row.
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM dimensions")).toInt(), 1);
 }

@@ -66,22 +66,24 @@ void TestValueParsers::timestamps_data()
     QTest::addColumn<qint64>("msecs");
     QTest::newRow("Z") << QByteArray("2026-10-31T23:30:00Z") << true << utc(2026, 10, 31, 23, 30);
     QTest::newRow("lower-case t and z") << QByteArray("2026-10-31t23:30:00z") << true << utc(2026, 10, 31, 23, 30);
-    QTest::newRow("milliseconds and -05:00") << QByteArray("2026-10-31T23:30:00.250-05:00") << true
-                                             << utc(2026, 11, 1, 4, 30, 0, 250);
-    QTest::newRow("offset belongs to November in UTC") << QByteArray("2026-10-31T21:30:00-05:00") << true
-                                                       << utc(2026, 11, 1, 2, 30);
+    QTest::newRow("milliseconds and -05:00")
+        << QByteArray("2026-10-31T23:30:00.250-05:00") << true << utc(2026, 11, 1, 4, 30, 0, 250);
+    QTest::newRow("offset belongs to November in UTC")
+        << QByteArray("2026-10-31T21:30:00-05:00") << true << utc(2026, 11, 1, 2, 30);
     QTest::newRow("+0530") << QByteArray("2026-10-31T05:30:00+0530") << true << utc(2026, 10, 31, 0, 0);
     QTest::newRow("+05:30") << QByteArray("2026-10-31T05:30:00+05:30") << true << utc(2026, 10, 31, 0, 0);
     QTest::newRow("+05") << QByteArray("2026-10-31T05:00:00+05") << true << utc(2026, 10, 31, 0, 0);
     QTest::newRow("space, no offset is UTC") << QByteArray("2026-10-31 23:30:00") << true << utc(2026, 10, 31, 23, 30);
     QTest::newRow("no seconds") << QByteArray("2026-10-31T23:30") << true << utc(2026, 10, 31, 23, 30);
-    QTest::newRow("microseconds") << QByteArray("2026-10-31T23:30:00.123456Z") << true << utc(2026, 10, 31, 23, 30, 0, 123);
+    QTest::newRow("microseconds") << QByteArray("2026-10-31T23:30:00.123456Z") << true
+                                  << utc(2026, 10, 31, 23, 30, 0, 123);
     QTest::newRow("a date is midnight UTC") << QByteArray("2026-10-31") << true << utc(2026, 10, 31);
     QTest::newRow("leap day") << QByteArray("2028-02-29T12:00:00Z") << true << utc(2028, 2, 29, 12);
     QTest::newRow("epoch seconds") << QByteArray("1790812800") << true << qint64(1790812800000);
     QTest::newRow("epoch decimal") << QByteArray("1790812800.25") << true << qint64(1790812800250);
     QTest::newRow("epoch milliseconds") << QByteArray("1790812800123") << true << qint64(1790812800123);
-    QTest::newRow("exactly 100,000,000,000 is seconds") << QByteArray("100000000000") << true << qint64(100000000000000);
+    QTest::newRow("exactly 100,000,000,000 is seconds")
+        << QByteArray("100000000000") << true << qint64(100000000000000);
     QTest::newRow("surrounding spaces") << QByteArray("  2026-10-31T23:30:00Z ") << true << utc(2026, 10, 31, 23, 30);
     QTest::newRow("day first") << QByteArray("31/10/2026") << false << qint64(0);
     QTest::newRow("US order") << QByteArray("10/31/2026 11:30 PM") << false << qint64(0);
@@ -110,7 +112,8 @@ void TestValueParsers::civilMatchesQt()
 {
     // The hand-written calendar agrees with Qt's on every day of four centuries' worth of samples.
     for (QDate date(1900, 1, 1); date.year() < 2300; date = date.addDays(37))
-        QCOMPARE(values::civilToMsecs(date.year(), date.month(), date.day(), 13, 7, 9, 11), utc(date.year(), date.month(), date.day(), 13, 7, 9, 11));
+        QCOMPARE(values::civilToMsecs(date.year(), date.month(), date.day(), 13, 7, 9, 11),
+                 utc(date.year(), date.month(), date.day(), 13, 7, 9, 11));
 }
 
 void TestValueParsers::numbers_data()

@@ -76,7 +76,8 @@ QByteArray workspaceDigest(Database &db)
     QStringList tables;
     {
         QSqlQuery query(db.sql());
-        query.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+        query.exec(QStringLiteral(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
         while (query.next())
             tables << query.value(0).toString();
     }

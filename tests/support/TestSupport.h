@@ -56,5 +56,5 @@ void makeDemoWorkspace(const QString &path, qint64 conversations, int months, qu
 } // namespace workbench::test
 
 /// QVERIFY for a QSqlQuery call, printing the driver's error on failure.
-#define QVERIFY_SQL(query, call)                                                                                     \
+#define QVERIFY_SQL(query, call)                                                                                       \
     QVERIFY2((query).call, qPrintable((query).lastError().text() + QStringLiteral(" in: ") + (query).lastQuery()))

@@ -16,9 +16,10 @@ namespace {
 void fillVersion1(const QSqlDatabase &db)
 {
     const QStringList statements = {
-        QStringLiteral("INSERT INTO dimensions (id, kind, name, folded) VALUES (1, 1, 'Order status', 'order status'),"
-                       " (2, 1, 'Returns', 'returns'), (3, 2, 'chat', 'chat'), (4, 3, 'Logistics Desk', 'logistics desk'),"
-                       " (5, 4, 'Carlos Mendes', 'carlos mendes')"),
+        QStringLiteral(
+            "INSERT INTO dimensions (id, kind, name, folded) VALUES (1, 1, 'Order status', 'order status'),"
+            " (2, 1, 'Returns', 'returns'), (3, 2, 'chat', 'chat'), (4, 3, 'Logistics Desk', 'logistics desk'),"
+            " (5, 4, 'Carlos Mendes', 'carlos mendes')"),
         QStringLiteral("INSERT INTO conversations (id, conversation_id, created_at, escalated, category_id, channel_id,"
                        " team_id, agent_id, customer_id, escalated_at, ai_confidence, csat, has_followup, handoff_seq,"
                        " signals) VALUES"
@@ -39,8 +40,9 @@ void fillVersion1(const QSqlDatabase &db)
 void fillVersion2(const QSqlDatabase &db)
 {
     const QStringList statements = {
-        QStringLiteral("INSERT INTO samples (id, period, population, method, seed, requested_size, created_at, created_by)"
-                       " VALUES (1, '2026-10', 'escalated', 'random', 7, 50, 1791000000000, 'Dana')"),
+        QStringLiteral(
+            "INSERT INTO samples (id, period, population, method, seed, requested_size, created_at, created_by)"
+            " VALUES (1, '2026-10', 'escalated', 'random', 7, 50, 1791000000000, 'Dana')"),
         QStringLiteral("INSERT INTO sample_items (sample_id, position, conversation_ref) VALUES (1, 0, 1)"),
         QStringLiteral("INSERT INTO tags (id, conversation_ref, reviewer, verdict, reason, note, tagged_at) VALUES"
                        " (1, 1, 'Dana', 'false_escalation', 'tracking data was available', 'AI had the tracking.',"

@@ -100,49 +100,63 @@ void TestDataPage::dataPageMatchesStore()
 
     auto db = Database::open(path);
     const qint64 total = test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toLongLong();
-    const qint64 escalated = test::queryValue(*db, QStringLiteral("SELECT sum(escalated) FROM conversations")).toLongLong();
+    const qint64 escalated =
+        test::queryValue(*db, QStringLiteral("SELECT sum(escalated) FROM conversations")).toLongLong();
     QCOMPARE(total, 6000);
     QCOMPARE(page->card(QStringLiteral("conversations"))->value(), QStringLiteral("6,000"));
     QCOMPARE(page->card(QStringLiteral("escalation"))->value(),
              QStringLiteral("%1 %").arg(QString::number(100.0 * double(escalated) / double(total), 'f', 1)));
-    QVERIFY(page->card(QStringLiteral("escalation"))->detail().startsWith(formatCount(escalated) + QStringLiteral(" escalated")));
+    QVERIFY(page->card(QStringLiteral("escalation"))
+                ->detail()
+                .startsWith(formatCount(escalated) + QStringLiteral(" escalated")));
     QCOMPARE(page->card(QStringLiteral("range"))->value(), QStringLiteral("Jul – Oct 2026"));
-    const QString firstDay = test::queryValue(*db, QStringLiteral("SELECT date(min(created_at) / 1000, 'unixepoch') FROM conversations")).toString();
-    const QString lastDay = test::queryValue(*db, QStringLiteral("SELECT date(max(created_at) / 1000, 'unixepoch') FROM conversations")).toString();
+    const QString firstDay =
+        test::queryValue(*db, QStringLiteral("SELECT date(min(created_at) / 1000, 'unixepoch') FROM conversations"))
+            .toString();
+    const QString lastDay =
+        test::queryValue(*db, QStringLiteral("SELECT date(max(created_at) / 1000, 'unixepoch') FROM conversations"))
+            .toString();
     QCOMPARE(page->card(QStringLiteral("range"))->detail(), QStringLiteral("%1 to %2").arg(firstDay, lastDay));
     QCOMPARE(page->card(QStringLiteral("customers"))->value(),
-             formatCount(test::queryValue(*db, QStringLiteral("SELECT count(DISTINCT customer_id) FROM conversations")).toLongLong()));
-    QCOMPARE(page->card(QStringLiteral("followups"))->value(),
-             formatCount(test::queryValue(*db, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toLongLong()));
+             formatCount(test::queryValue(*db, QStringLiteral("SELECT count(DISTINCT customer_id) FROM conversations"))
+                             .toLongLong()));
+    QCOMPARE(
+        page->card(QStringLiteral("followups"))->value(),
+        formatCount(test::queryValue(*db, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toLongLong()));
     QCOMPARE(page->card(QStringLiteral("csat"))->value(),
              formatCount(test::queryValue(*db, QStringLiteral("SELECT count(csat) FROM conversations")).toLongLong()));
 
     // Per month, bucketed in UTC by SQLite's own calendar.
-    const auto months = expectedRows(*db, QStringLiteral("SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch'), count(*),"
-                                                        " sum(escalated) FROM conversations GROUP BY 1 ORDER BY 1"));
+    const auto months =
+        expectedRows(*db, QStringLiteral("SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch'), count(*),"
+                                         " sum(escalated) FROM conversations GROUP BY 1 ORDER BY 1"));
     VolumeTableModel *monthModel = page->monthModel();
     QCOMPARE(monthModel->rowCount(), int(months.size()));
     QCOMPARE(monthModel->rowCount(), 4);
     for (int row = 0; row < monthModel->rowCount(); ++row) {
         const Expected &expected = months[size_t(row)];
         const QDate month = QDate::fromString(expected.label + QStringLiteral("-01"), Qt::ISODate);
-        QCOMPARE(cellText(monthModel, row, VolumeTableModel::LabelColumn), formatMonthLong(month.year(), month.month()));
+        QCOMPARE(cellText(monthModel, row, VolumeTableModel::LabelColumn),
+                 formatMonthLong(month.year(), month.month()));
         QCOMPARE(cellText(monthModel, row, VolumeTableModel::ConversationsColumn), formatCount(expected.conversations));
         QCOMPARE(cellText(monthModel, row, VolumeTableModel::EscalatedColumn), formatCount(expected.escalated));
         QCOMPARE(cellText(monthModel, row, VolumeTableModel::RateColumn),
-                 QStringLiteral("%1 %").arg(QString::number(100.0 * double(expected.escalated) / double(expected.conversations), 'f', 1)));
+                 QStringLiteral("%1 %").arg(
+                     QString::number(100.0 * double(expected.escalated) / double(expected.conversations), 'f', 1)));
     }
 
-    const auto categories = expectedRows(*db, QStringLiteral("SELECT d.name, count(*), sum(c.escalated) FROM conversations c"
-                                                            " JOIN dimensions d ON d.id = c.category_id GROUP BY d.name"
-                                                            " ORDER BY 2 DESC, 1"));
+    const auto categories =
+        expectedRows(*db, QStringLiteral("SELECT d.name, count(*), sum(c.escalated) FROM conversations c"
+                                         " JOIN dimensions d ON d.id = c.category_id GROUP BY d.name"
+                                         " ORDER BY 2 DESC, 1"));
     VolumeTableModel *categoryModel = page->categoryModel();
     QCOMPARE(categoryModel->rowCount(), int(categories.size()));
     QVERIFY(categoryModel->rowCount() >= 8);
     for (int row = 0; row < categoryModel->rowCount(); ++row) {
         const Expected &expected = categories[size_t(row)];
         QCOMPARE(cellText(categoryModel, row, VolumeTableModel::LabelColumn), expected.label);
-        QCOMPARE(cellText(categoryModel, row, VolumeTableModel::ConversationsColumn), formatCount(expected.conversations));
+        QCOMPARE(cellText(categoryModel, row, VolumeTableModel::ConversationsColumn),
+                 formatCount(expected.conversations));
         QCOMPARE(cellText(categoryModel, row, VolumeTableModel::EscalatedColumn), formatCount(expected.escalated));
     }
 

@@ -11,9 +11,9 @@
 #include <QDir>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -67,8 +67,10 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
 {
     auto db = Database::open(m_folder.path(QStringLiteral("mapping.ewb")));
     ImportDialog dialog(*db, m_clock);
-    QAbstractItemModelTester mappingTester(dialog.mappingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester previewTester(dialog.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester mappingTester(dialog.mappingModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester previewTester(dialog.previewModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(!dialog.canImport());
     dialog.addFiles({m_messy});
     dialog.resize(1300, 800);
@@ -98,7 +100,8 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
     QCOMPARE(preview->problemCount(), 0);
     QVERIFY(dialog.canImport());
     QCOMPARE(preview->data(preview->index(2, escalatedColumn)).toString(), QStringLiteral("false"));
-    QCOMPARE(preview->data(preview->index(2, ImportPreviewModel::columnOf(Field::Category))).toString(), QStringLiteral("uncategorized"));
+    QCOMPARE(preview->data(preview->index(2, ImportPreviewModel::columnOf(Field::Category))).toString(),
+             QStringLiteral("uncategorized"));
     QCOMPARE(preview->data(preview->index(1, ImportPreviewModel::columnOf(Field::CreatedAt))).toString(),
              QStringLiteral("2026-10-01T10:00:00.000Z"));
     saveScreenshot(dialog, QStringLiteral("import-dialog.png"));
@@ -106,7 +109,9 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
     // Saved by name, and offered next time.
     dialog.saveMapping(QStringLiteral("Helpdesk export"));
     QCOMPARE(savedMappingNames(*db), QStringList{QStringLiteral("Helpdesk export")});
-    QCOMPARE(loadMapping(*db, QStringLiteral("Helpdesk export"))->valueMaps.at(Field::Escalated).at(QStringLiteral("solved by bot")),
+    QCOMPARE(loadMapping(*db, QStringLiteral("Helpdesk export"))
+                 ->valueMaps.at(Field::Escalated)
+                 .at(QStringLiteral("solved by bot")),
              QStringLiteral("false"));
     const ImportRequest request = dialog.request();
     QCOMPARE(request.format, std::optional<ImportFormat>(ImportFormat::Csv));
@@ -121,7 +126,8 @@ void TestImportDialog::chatLogOptions()
     const ImportRequest request = dialog.request();
     QCOMPARE(request.format, std::optional<ImportFormat>(ImportFormat::Chatlog));
     // The start is asked for, shown prefilled with a date the user sees, never a silent "now".
-    QCOMPARE(*request.readerOptions.startMsecs, QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    QCOMPARE(*request.readerOptions.startMsecs,
+             QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
     QCOMPARE(dialog.previewModel()->rowCount(), 20);
     QCOMPARE(dialog.previewModel()->problemCount(), 0);
     QVERIFY(dialog.canImport());
@@ -174,7 +180,8 @@ void TestImportDialog::refusedImportListsProblems()
     QVERIFY(finished.wait(60000));
     QCOMPARE(outcomes.size(), size_t(1));
     QVERIFY(!outcomes[0].succeeded);
-    QVERIFY2(outcomes[0].error.contains(QStringLiteral("helpdesk.csv:1: missing required columns")), qPrintable(outcomes[0].error));
+    QVERIFY2(outcomes[0].error.contains(QStringLiteral("helpdesk.csv:1: missing required columns")),
+             qPrintable(outcomes[0].error));
     auto db = Database::open(path);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
 }
@@ -183,7 +190,8 @@ void TestImportDialog::cancelLeavesTheWorkspaceAsItWas()
 {
     QByteArray content = "conversation_id,created_at,escalated,category,customer_id\n";
     for (int i = 0; i < 150000; ++i)
-        content += "C-" + QByteArray::number(i) + ",2026-10-01T10:00:00Z,no,Returns,CUS-" + QByteArray::number(i % 977) + "\n";
+        content +=
+            "C-" + QByteArray::number(i) + ",2026-10-01T10:00:00Z,no,Returns,CUS-" + QByteArray::number(i % 977) + "\n";
     const QString big = test::writeFile(m_folder.path(QStringLiteral("big.csv")), content);
     MainWindow window(m_clock);
     QSignalSpy loaded(window.dataPage(), &DataPage::factsLoaded);

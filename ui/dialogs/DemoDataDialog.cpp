@@ -10,11 +10,8 @@
 namespace workbench::ui {
 
 DemoDataDialog::DemoDataDialog(const Period &defaultEndMonth, QWidget *parent)
-    : QDialog(parent),
-      m_conversations(new QSpinBox(this)),
-      m_months(new QSpinBox(this)),
-      m_endMonth(new QDateEdit(this)),
-      m_seed(new QSpinBox(this))
+    : QDialog(parent), m_conversations(new QSpinBox(this)), m_months(new QSpinBox(this)),
+      m_endMonth(new QDateEdit(this)), m_seed(new QSpinBox(this))
 {
     setWindowTitle(tr("Fill with Demo Data"));
     auto *intro = new QLabel(tr("A synthetic support queue: eight ticket categories, five channels, teams and agents, "

@@ -54,18 +54,11 @@ QString formatTitle(ImportFormat format)
 } // namespace
 
 ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *parent)
-    : QDialog(parent),
-      m_workspace(workspace),
-      m_clock(clock),
-      m_fileList(new QListWidget(this)),
-      m_format(new QComboBox(this)),
-      m_detected(new QLabel(this)),
-      m_lenient(new QCheckBox(tr("Skip bad rows and list them (lenient)"), this)),
-      m_options(new QStackedWidget(this)),
-      m_mapping(new MappingTableModel(this)),
-      m_preview(new ImportPreviewModel(this)),
-      m_previewView(new QTableView(this)),
-      m_status(new QLabel(this)),
+    : QDialog(parent), m_workspace(workspace), m_clock(clock), m_fileList(new QListWidget(this)),
+      m_format(new QComboBox(this)), m_detected(new QLabel(this)),
+      m_lenient(new QCheckBox(tr("Skip bad rows and list them (lenient)"), this)), m_options(new QStackedWidget(this)),
+      m_mapping(new MappingTableModel(this)), m_preview(new ImportPreviewModel(this)),
+      m_previewView(new QTableView(this)), m_status(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Import Conversations"));
@@ -90,7 +83,8 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
 
     // Format.
     m_format->addItem(tr("Detect from the file"), -1);
-    for (ImportFormat format : {ImportFormat::Csv, ImportFormat::Jsonl, ImportFormat::Chatlog, ImportFormat::Zendesk, ImportFormat::Intercom})
+    for (ImportFormat format :
+         {ImportFormat::Csv, ImportFormat::Jsonl, ImportFormat::Chatlog, ImportFormat::Zendesk, ImportFormat::Intercom})
         m_format->addItem(formatTitle(format), int(format));
     connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::formatChanged);
     connect(m_lenient, &QCheckBox::toggled, this, &ImportDialog::scheduleRefresh);
@@ -189,7 +183,8 @@ QWidget *ImportDialog::buildChatlogPage()
     m_start->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     m_start->setCalendarPopup(true);
     const QDate firstOfLastMonth = m_clock.nowUtc().date().addMonths(-1);
-    m_start->setDateTime(QDateTime(QDate(firstOfLastMonth.year(), firstOfLastMonth.month(), 1), QTime(0, 0), QTimeZone::utc()));
+    m_start->setDateTime(
+        QDateTime(QDate(firstOfLastMonth.year(), firstOfLastMonth.month(), 1), QTime(0, 0), QTimeZone::utc()));
     m_spacing = new QSpinBox(page);
     m_spacing->setRange(0, 7 * 24 * 60);
     m_spacing->setValue(int(defaults.spacingSeconds / 60));
@@ -248,7 +243,8 @@ void ImportDialog::addFiles(const QStringList &files)
             continue;
         const bool messages = isMessagesCsv(file);
         (messages ? m_messageFiles : m_conversationFiles) << file;
-        m_fileList->addItem(messages ? tr("%1  (messages)").arg(QDir::toNativeSeparators(file)) : QDir::toNativeSeparators(file));
+        m_fileList->addItem(messages ? tr("%1  (messages)").arg(QDir::toNativeSeparators(file))
+                                     : QDir::toNativeSeparators(file));
     }
     m_mappedHeaders.clear(); // propose again for the (possibly new) first file
     refreshPreview();
@@ -256,9 +252,9 @@ void ImportDialog::addFiles(const QStringList &files)
 
 void ImportDialog::chooseFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Conversations"), QString(),
-        tr("Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import Conversations"), QString(),
+                                      tr("Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)"));
     if (!files.isEmpty())
         addFiles(files);
 }
@@ -333,7 +329,9 @@ void ImportDialog::setOptionWidgets(const ReaderOptions &options)
     m_spacing->setValue(int(options.spacingSeconds / 60));
     m_aiAuthors->setText(options.aiAuthorIds.join(QStringLiteral(", ")));
     const QString from = options.categoryFrom;
-    const int choice = from.startsWith(QLatin1String("tag-prefix:")) ? 1 : from.startsWith(QLatin1String("field:")) ? 2 : 0;
+    const int choice = from.startsWith(QLatin1String("tag-prefix:")) ? 1
+                       : from.startsWith(QLatin1String("field:"))    ? 2
+                                                                     : 0;
     m_categoryFrom->setCurrentIndex(choice);
     m_categoryArgument->setText(choice == 0 ? QString() : from.section(QLatin1Char(':'), 1));
     m_commentsFile->setText(options.commentsFile);
@@ -376,7 +374,8 @@ ImportRequest ImportDialog::request() const
     if (request.format == ImportFormat::Csv)
         request.mapping = m_mapping->mapping();
     ReaderOptions &options = request.readerOptions;
-    options.handoffTool = m_handoffTool->text().trimmed().isEmpty() ? options.handoffTool : m_handoffTool->text().trimmed();
+    options.handoffTool =
+        m_handoffTool->text().trimmed().isEmpty() ? options.handoffTool : m_handoffTool->text().trimmed();
     options.idFields = m_idFields->text().trimmed();
     options.customerField = m_customerField->text().trimmed();
     options.categoryField = m_categoryField->text().trimmed();
@@ -458,9 +457,14 @@ QString ImportDialog::previewStatus() const
     if (problems == 0)
         return tr("The first %n row(s) read well.", nullptr, m_preview->rowCount());
     return m_lenient->isChecked()
-               ? tr("%1 of the first %2 rows have problems (marked); they will be skipped and listed.").arg(problems).arg(m_preview->rowCount())
-               : tr("%1 of the first %2 rows have problems (marked; point at a cell for why). Fix the mapping or the file, "
-                    "or skip bad rows.").arg(problems).arg(m_preview->rowCount());
+               ? tr("%1 of the first %2 rows have problems (marked); they will be skipped and listed.")
+                     .arg(problems)
+                     .arg(m_preview->rowCount())
+               : tr("%1 of the first %2 rows have problems (marked; point at a cell for why). Fix the mapping or the "
+                    "file, "
+                    "or skip bad rows.")
+                     .arg(problems)
+                     .arg(m_preview->rowCount());
 }
 
 bool ImportDialog::canImport() const

@@ -16,7 +16,8 @@ QString number(const std::optional<double> &value)
 
 } // namespace
 
-ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
+ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent)
+{}
 
 void ImportPreviewModel::setRecords(std::vector<SourceRecord> records,
                                     std::function<std::optional<Field>(const QString &)> fieldOfColumn)
@@ -27,7 +28,8 @@ void ImportPreviewModel::setRecords(std::vector<SourceRecord> records,
     m_shortProblems.assign(m_records.size(), {});
     for (size_t row = 0; row < m_records.size(); ++row) {
         for (const ImportIssue &issue : m_records[row].issues) {
-            const auto field = issue.column.isEmpty() ? std::nullopt : fieldOfColumn(issue.column.section(QLatin1Char('['), 0, 0));
+            const auto field =
+                issue.column.isEmpty() ? std::nullopt : fieldOfColumn(issue.column.section(QLatin1Char('['), 0, 0));
             const int column = field ? columnOf(*field) : kLineColumn;
             QString &reasons = m_problems[row][column];
             reasons += (reasons.isEmpty() ? QString() : QStringLiteral("\n")) + issue.text();
@@ -91,7 +93,8 @@ QString ImportPreviewModel::display(const SourceRecord &record, Field field) con
     case Field::Csat:
         return c.csat ? QString::number(*c.csat) : QString();
     case Field::FirstContactResolution:
-        return c.firstContactResolution ? (*c.firstContactResolution ? QStringLiteral("true") : QStringLiteral("false")) : QString();
+        return c.firstContactResolution ? (*c.firstContactResolution ? QStringLiteral("true") : QStringLiteral("false"))
+                                        : QString();
     case Field::HandleTimeSeconds:
         return number(c.handleTimeSeconds);
     case Field::Sentiment:

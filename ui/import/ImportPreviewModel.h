@@ -16,7 +16,8 @@ public:
     explicit ImportPreviewModel(QObject *parent = nullptr);
 
     /// `fieldOfColumn` turns an issue's column (a source header) into the field it feeds.
-    void setRecords(std::vector<SourceRecord> records, std::function<std::optional<Field>(const QString &)> fieldOfColumn);
+    void setRecords(std::vector<SourceRecord> records,
+                    std::function<std::optional<Field>(const QString &)> fieldOfColumn);
     int problemCount() const;
     /// The reason a cell is marked, or empty.
     QString problemAt(int row, int column) const;
@@ -34,7 +35,7 @@ private:
     QString display(const SourceRecord &record, Field field) const;
 
     std::vector<SourceRecord> m_records;
-    std::vector<std::map<int, QString>> m_problems; // per row: column -> reasons (with file and line)
+    std::vector<std::map<int, QString>> m_problems;      // per row: column -> reasons (with file and line)
     std::vector<std::map<int, QString>> m_shortProblems; // per row: column -> what is wrong, for the cell
 };
 

@@ -25,7 +25,8 @@ std::map<QString, QString> valueMapFromText(const QString &text)
     return map;
 }
 
-MappingTableModel::MappingTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+MappingTableModel::MappingTableModel(QObject *parent) : QAbstractTableModel(parent)
+{}
 
 QString MappingTableModel::notImported()
 {
@@ -144,7 +145,8 @@ QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-QWidget *SourceColumnDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
+QWidget *SourceColumnDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                                            const QModelIndex &index) const
 {
     auto *combo = new QComboBox(parent);
     const auto *model = qobject_cast<const MappingTableModel *>(index.model());

@@ -1,11 +1,11 @@
 #include "MainWindow.h"
 
 #include "common/Clock.h"
-#include "display/Format.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
 #include "data/DataPage.h"
 #include "dialogs/DemoDataDialog.h"
+#include "display/Format.h"
 #include "import/ImportDialog.h"
 #include "store/Database.h"
 
@@ -40,13 +40,8 @@ const QString kWorkspaceFilter = QStringLiteral("Escalation Workbench workspaces
 } // namespace
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
-    : QMainWindow(parent),
-      m_clock(clock),
-      m_navigation(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)),
-      m_dataPage(new DataPage(this)),
-      m_pathLabel(new QLabel(this)),
-      m_countLabel(new QLabel(this))
+    : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_dataPage(new DataPage(this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -75,7 +70,8 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     setCentralWidget(central);
 
     createActions();
-    addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), QKeySequence(Qt::CTRL | Qt::Key_5));
+    addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+            QKeySequence(Qt::CTRL | Qt::Key_5));
     m_navigation->setCurrentRow(0);
 
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -239,8 +235,8 @@ void MainWindow::newWorkspace()
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".ewb");
     if (QFileInfo::exists(path)) {
-        showError(tr("New workspace"), tr("%1 already exists. Use File > Open Workspace to open it.")
-                                           .arg(QDir::toNativeSeparators(path)));
+        showError(tr("New workspace"),
+                  tr("%1 already exists. Use File > Open Workspace to open it.").arg(QDir::toNativeSeparators(path)));
         return;
     }
     openWorkspace(path);
@@ -248,8 +244,8 @@ void MainWindow::newWorkspace()
 
 void MainWindow::chooseWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), QFileInfo(workspacePath()).absolutePath(),
-                                                      kWorkspaceFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"),
+                                                      QFileInfo(workspacePath()).absolutePath(), kWorkspaceFilter);
     if (!path.isEmpty())
         openWorkspace(path);
 }
@@ -320,25 +316,26 @@ void MainWindow::importInBackground(const ImportRequest &request)
 
     ImportRequest counted = request;
     counted.rowsRead = &m_importRows;
-    m_importWatcher.setFuture(QtConcurrent::run([this, path = m_database->path(), request = counted]() -> ImportOutcome {
-        ImportOutcome outcome;
-        try {
-            auto database = Database::open(path);
-            outcome.summary = runImport(*database, request, m_clock, [this](qint64 done, qint64) {
-                m_importBytes = done;
-                return !m_importCancelled.load();
-            });
-            outcome.succeeded = true;
-        } catch (const Cancelled &) {
-            outcome.cancelled = true;
-        } catch (const ImportRefused &refused) {
-            outcome.error = refused.message();
-            outcome.problems = refused.problems();
-        } catch (const WorkbenchError &error) {
-            outcome.error = error.message();
-        }
-        return outcome;
-    }));
+    m_importWatcher.setFuture(
+        QtConcurrent::run([this, path = m_database->path(), request = counted]() -> ImportOutcome {
+            ImportOutcome outcome;
+            try {
+                auto database = Database::open(path);
+                outcome.summary = runImport(*database, request, m_clock, [this](qint64 done, qint64) {
+                    m_importBytes = done;
+                    return !m_importCancelled.load();
+                });
+                outcome.succeeded = true;
+            } catch (const Cancelled &) {
+                outcome.cancelled = true;
+            } catch (const ImportRefused &refused) {
+                outcome.error = refused.message();
+                outcome.problems = refused.problems();
+            } catch (const WorkbenchError &error) {
+                outcome.error = error.message();
+            }
+            return outcome;
+        }));
 }
 
 void MainWindow::showImportOutcome(const ImportOutcome &outcome)
@@ -355,9 +352,10 @@ void MainWindow::showImportOutcome(const ImportOutcome &outcome)
     } else if (!outcome.succeeded) {
         box.setIcon(QMessageBox::Warning);
         box.setText(tr("Nothing was imported: the workspace is as it was."));
-        box.setInformativeText(outcome.problems.empty() ? outcome.error
-                                                        : tr("%n problem(s) found; fix them, or tick \"Skip bad rows\".", nullptr,
-                                                             int(outcome.problems.size())));
+        box.setInformativeText(outcome.problems.empty()
+                                   ? outcome.error
+                                   : tr("%n problem(s) found; fix them, or tick \"Skip bad rows\".", nullptr,
+                                        int(outcome.problems.size())));
         if (!outcome.problems.empty()) {
             QStringList lines;
             for (const ImportIssue &problem : outcome.problems)
@@ -368,7 +366,8 @@ void MainWindow::showImportOutcome(const ImportOutcome &outcome)
         const ImportSummary &s = outcome.summary;
         box.setIcon(QMessageBox::Information);
         box.setText(tr("Imported: %1 inserted, %2 updated, %3 skipped, %4 warnings.")
-                        .arg(formatCount(s.inserted), formatCount(s.updated), formatCount(s.skipped), formatCount(s.warnings())));
+                        .arg(formatCount(s.inserted), formatCount(s.updated), formatCount(s.skipped),
+                             formatCount(s.warnings())));
         QStringList lines = s.remarks();
         for (const ImportIssue &issue : s.skippedRows)
             lines << tr("skipped: %1").arg(issue.text());
@@ -386,8 +385,8 @@ void MainWindow::fillWithDemoData(const DemoOptions &options)
     m_demoCancelled = false;
     m_demoAction->setEnabled(false);
 
-    auto *progress = new QProgressDialog(tr("Generating demo conversations…"), tr("Cancel"), 0,
-                                         int(options.conversations), this);
+    auto *progress =
+        new QProgressDialog(tr("Generating demo conversations…"), tr("Cancel"), 0, int(options.conversations), this);
     progress->setWindowTitle(tr("Demo data"));
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
