@@ -3,6 +3,7 @@
 #include "CommandContext.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
+#include "SettingsCommand.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
@@ -38,6 +39,9 @@ const std::vector<CommandSpec> &commands()
                         "[--lenient] FILE..."),
          QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."),
          addImportOptions, runImportCommand, true},
+        {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),
+         QStringLiteral("Read or change the cost model, thresholds, benchmark band and targets."), addSettingsOptions,
+         runSettingsCommand, true},
     };
     return specs;
 }

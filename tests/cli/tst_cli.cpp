@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void importRefusesBadFileWithExitOne();
     void importLenientListsSkippedRows();
     void importChatLogThroughASavedMappingFile();
+    void settingsGetAndSet();
     void importUsageErrors_data();
     void importUsageErrors();
 
@@ -259,6 +262,28 @@ void TestCli::importChatLogThroughASavedMappingFile()
              QStringLiteral("--start"), QStringLiteral("2026-06-01"),
              QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
     QVERIFY2(again.out.contains(QStringLiteral("placed from 2026-06-01T00:00:00Z")), qPrintable(again.out));
+}
+
+void TestCli::settingsGetAndSet()
+{
+    const QString path = m_home.path(QStringLiteral("settings.ewb"));
+    auto settings = [&](const QStringList &words) { return run(QStringList{QStringLiteral("settings")} + words + QStringList{QStringLiteral("--db"), path}); };
+    const Run all = settings({QStringLiteral("get")});
+    QCOMPARE(all.exitCode, 0);
+    QVERIFY(all.out.contains(QStringLiteral("agent_cost")));
+    QVERIFY(all.out.contains(QStringLiteral("Gartner")));
+    QCOMPARE(settings({QStringLiteral("get"), QStringLiteral("ai_cost")}).out.trimmed(), QStringLiteral("1.84"));
+    QCOMPARE(settings({QStringLiteral("set"), QStringLiteral("agent_cost"), QStringLiteral("13.50")}).exitCode, 0);
+    const Run json = settings({QStringLiteral("get"), QStringLiteral("agent_cost"), QStringLiteral("--json")});
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(object.value(QStringLiteral("value")).toString(), QStringLiteral("13.50"));
+    QCOMPARE(object.value(QStringLiteral("default")).toString(), QStringLiteral("12.00"));
+    const Run invalid = settings({QStringLiteral("set"), QStringLiteral("benchmark"), QStringLiteral("banking")});
+    QCOMPARE(invalid.exitCode, 1);
+    QVERIFY(invalid.err.contains(QStringLiteral("expected general, ecommerce, luxury, regulated or custom:LOW-HIGH")));
+    QCOMPARE(settings({QStringLiteral("get"), QStringLiteral("colour")}).exitCode, 1);
+    QCOMPARE(settings({QStringLiteral("frob")}).exitCode, 2);
+    QCOMPARE(settings({QStringLiteral("set")}).exitCode, 2);
 }
 
 void TestCli::importUsageErrors_data()
