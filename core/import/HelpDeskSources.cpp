@@ -133,14 +133,9 @@ ZendeskSource::ZendeskSource(const QString &path, const ReaderOptions &options)
 bool ZendeskSource::next(SourceRecord &record)
 {
     simdjson::dom::element ticket;
-    switch (startRecord(m_file, m_path, record, ticket, QStringLiteral("ticket"))) {
-    case Start::End:
-        return false;
-    case Start::Problem:
-        return true;
-    case Start::Ready:
-        break;
-    }
+    if (const Start start = startRecord(m_file, m_path, record, ticket, QStringLiteral("ticket"));
+        start != Start::Ready)
+        return start == Start::Problem; // a problem is a record (to report); the end is not
     Conversation &c = record.conversation;
     c.channel = json::textAt(ticket, QStringLiteral("via.channel"));
     c.team = json::textAt(ticket, QStringLiteral("group_id"));
@@ -209,14 +204,9 @@ IntercomSource::IntercomSource(const QString &path, const ReaderOptions &options
 bool IntercomSource::next(SourceRecord &record)
 {
     simdjson::dom::element conversation;
-    switch (startRecord(m_file, m_path, record, conversation, QStringLiteral("conversation"))) {
-    case Start::End:
-        return false;
-    case Start::Problem:
-        return true;
-    case Start::Ready:
-        break;
-    }
+    if (const Start start = startRecord(m_file, m_path, record, conversation, QStringLiteral("conversation"));
+        start != Start::Ready)
+        return start == Start::Problem; // a problem is a record (to report); the end is not
     Conversation &c = record.conversation;
     c.channel = json::textAt(conversation, QStringLiteral("source.type"));
     c.team = json::textAt(conversation, QStringLiteral("team_assignee_id"));
