@@ -16,7 +16,8 @@ QJsonObject describe(const WorkspaceSettings &settings, const SettingSpec &spec)
     object.insert(QStringLiteral("key"), spec.key);
     const QString value = settings.value(spec.key);
     object.insert(QStringLiteral("value"), value.isEmpty() ? QJsonValue() : QJsonValue(value));
-    object.insert(QStringLiteral("default"), spec.defaultValue.isEmpty() ? QJsonValue() : QJsonValue(spec.defaultValue));
+    object.insert(QStringLiteral("default"),
+                  spec.defaultValue.isEmpty() ? QJsonValue() : QJsonValue(spec.defaultValue));
     object.insert(QStringLiteral("is_default"), settings.isDefault(spec.key));
     object.insert(QStringLiteral("description"), spec.description);
     object.insert(QStringLiteral("source"), spec.source.isEmpty() ? QJsonValue() : QJsonValue(spec.source));
@@ -29,7 +30,8 @@ void addSettingsOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON document.")});
     parser.addPositionalArgument(QStringLiteral("get|set"), QStringLiteral("Read or change a setting."));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The setting (all of them for get without a key)."),
+    parser.addPositionalArgument(QStringLiteral("KEY"),
+                                 QStringLiteral("The setting (all of them for get without a key)."),
                                  QStringLiteral("[KEY]"));
     parser.addPositionalArgument(QStringLiteral("VALUE"),
                                  QStringLiteral("The new value for set; empty unsets a target or restores a default."),
@@ -78,8 +80,10 @@ int runSettingsCommand(const CommandContext &context)
     }
     for (const SettingSpec &spec : settingSpecs()) {
         const QString value = settings.value(spec.key);
-        context.out << spec.key.leftJustified(30) << ' ' << (value.isEmpty() ? QStringLiteral("(unset)") : value).leftJustified(12)
-                    << (settings.isDefault(spec.key) ? QStringLiteral(" default  ") : QStringLiteral(" set      ")) << spec.description;
+        context.out << spec.key.leftJustified(30) << ' '
+                    << (value.isEmpty() ? QStringLiteral("(unset)") : value).leftJustified(12)
+                    << (settings.isDefault(spec.key) ? QStringLiteral(" default  ") : QStringLiteral(" set      "))
+                    << spec.description;
         if (!spec.source.isEmpty())
             context.out << " (" << spec.source << ')';
         context.out << '\n';

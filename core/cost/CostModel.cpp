@@ -13,7 +13,8 @@ CostFigures costModel(const CostInputs &inputs)
         figures.falseEscalationNetCost = escalated * *inputs.falseRate * (inputs.agentCost - inputs.aiCost);
     }
     // A cut cannot remove more false escalations than there are.
-    figures.cutPoints = std::max(0.0, inputs.falseRate ? std::min(inputs.cutPoints, 100.0 * *inputs.falseRate) : inputs.cutPoints);
+    figures.cutPoints =
+        std::max(0.0, inputs.falseRate ? std::min(inputs.cutPoints, 100.0 * *inputs.falseRate) : inputs.cutPoints);
     // A week's escalations scaled to a month: 52 weeks in 12 months.
     const double escalatedPerMonth = inputs.periodKind == Period::Kind::IsoWeek ? escalated * 52.0 / 12.0 : escalated;
     figures.monthly = escalatedPerMonth * figures.cutPoints / 100.0 * inputs.agentCost;

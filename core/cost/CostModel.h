@@ -8,11 +8,11 @@ namespace workbench {
 
 /// What the cost model of METRICS.md needs for one period.
 struct CostInputs {
-    qint64 escalated = 0;                ///< E of the period
-    std::optional<double> falseRate;     ///< f, from random-sample reviews; null when nothing was reviewed
-    double agentCost = 12.00;            ///< per agent-handled contact
-    double aiCost = 1.84;                ///< per AI-resolved contact
-    double cutPoints = 5;                ///< the what-if: lower f by this many points
+    qint64 escalated = 0;            ///< E of the period
+    std::optional<double> falseRate; ///< f, from random-sample reviews; null when nothing was reviewed
+    double agentCost = 12.00;        ///< per agent-handled contact
+    double aiCost = 1.84;            ///< per AI-resolved contact
+    double cutPoints = 5;            ///< the what-if: lower f by this many points
     Period::Kind periodKind = Period::Kind::Month;
 };
 

@@ -6,8 +6,8 @@
 
 #include <QRegularExpression>
 
-#include <cmath>
 #include <QStringList>
+#include <cmath>
 
 namespace workbench {
 namespace {
@@ -32,8 +32,9 @@ QString problemWith(const QString &key, const QString &value)
         return number && *number >= 0 ? QString() : QStringLiteral("expected an amount, 0 or more (e.g. 12.00)");
     }
     if (key == QLatin1String("currency"))
-        return QRegularExpression(QStringLiteral("^[A-Z]{3}$")).match(value).hasMatch() ? QString()
-                                                                                      : QStringLiteral("expected a three-letter currency code (e.g. USD)");
+        return QRegularExpression(QStringLiteral("^[A-Z]{3}$")).match(value).hasMatch()
+                   ? QString()
+                   : QStringLiteral("expected a three-letter currency code (e.g. USD)");
     if (key == QLatin1String("csat_gap_points") || key == QLatin1String("whatif_cut_points")) {
         const auto number = parseNumber(value);
         return number && *number >= 0 && *number <= 100 ? QString() : QStringLiteral("expected points from 0 to 100");
@@ -45,18 +46,23 @@ QString problemWith(const QString &key, const QString &value)
     }
     if (key == QLatin1String("target_margin")) {
         const auto number = parseNumber(value);
-        return number && *number > 0 && *number < 0.5 ? QString() : QStringLiteral("expected a fraction above 0 and below 0.5 (e.g. 0.05)");
+        return number && *number > 0 && *number < 0.5
+                   ? QString()
+                   : QStringLiteral("expected a fraction above 0 and below 0.5 (e.g. 0.05)");
     }
     if (key == QLatin1String("benchmark"))
-        return benchmarkBand(value) ? QString()
-                                    : QStringLiteral("expected general, ecommerce, luxury, regulated or custom:LOW-HIGH in percent");
+        return benchmarkBand(value)
+                   ? QString()
+                   : QStringLiteral("expected general, ecommerce, luxury, regulated or custom:LOW-HIGH in percent");
     if (key == QLatin1String("target.ai_csat")) {
         const auto number = parseNumber(value);
-        return number && *number >= 0 && *number <= 100 ? QString() : QStringLiteral("expected CSAT points from 0 to 100");
+        return number && *number >= 0 && *number <= 100 ? QString()
+                                                        : QStringLiteral("expected CSAT points from 0 to 100");
     }
     if (isTarget(key)) {
         const auto number = parseNumber(value);
-        return number && *number >= 0 && *number <= 1 ? QString() : QStringLiteral("expected a rate from 0 to 1 (e.g. 0.2)");
+        return number && *number >= 0 && *number <= 1 ? QString()
+                                                      : QStringLiteral("expected a rate from 0 to 1 (e.g. 0.2)");
     }
     return {};
 }
@@ -75,15 +81,21 @@ const std::vector<SettingSpec> &settingSpecs()
          QStringLiteral("CSAT gap (points) that flags a category for missed escalations"), QString()},
         {QStringLiteral("min_reviewed"), QStringLiteral("5"),
          QStringLiteral("random-sample reviews a category needs for the top-3 false escalations"), QString()},
-        {QStringLiteral("target_margin"), QStringLiteral("0.05"), QStringLiteral("margin the planner sizes samples for"), QString()},
+        {QStringLiteral("target_margin"), QStringLiteral("0.05"),
+         QStringLiteral("margin the planner sizes samples for"), QString()},
         {QStringLiteral("whatif_cut_points"), QStringLiteral("5"),
          QStringLiteral("points the what-if lowers the false-escalation rate by"), QString()},
-        {QStringLiteral("benchmark"), QStringLiteral("general"), QStringLiteral("benchmark band of the escalation rate"),
+        {QStringLiteral("benchmark"), QStringLiteral("general"),
+         QStringLiteral("benchmark band of the escalation rate"),
          QStringLiteral("general 5-10 %, ecommerce 12-18 %, luxury 30-35 %, regulated 30-40 %, or custom:LOW-HIGH")},
-        {QStringLiteral("target.escalation_rate"), QString(), QStringLiteral("target escalation rate (0-1)"), QString()},
-        {QStringLiteral("target.false_escalation_rate"), QString(), QStringLiteral("target false-escalation rate (0-1)"), QString()},
-        {QStringLiteral("target.missed_escalation_rate"), QString(), QStringLiteral("target missed-escalation rate (0-1)"), QString()},
-        {QStringLiteral("target.ai_csat"), QString(), QStringLiteral("target CSAT of AI-handled contacts (points)"), QString()},
+        {QStringLiteral("target.escalation_rate"), QString(), QStringLiteral("target escalation rate (0-1)"),
+         QString()},
+        {QStringLiteral("target.false_escalation_rate"), QString(),
+         QStringLiteral("target false-escalation rate (0-1)"), QString()},
+        {QStringLiteral("target.missed_escalation_rate"), QString(),
+         QStringLiteral("target missed-escalation rate (0-1)"), QString()},
+        {QStringLiteral("target.ai_csat"), QString(), QStringLiteral("target CSAT of AI-handled contacts (points)"),
+         QString()},
     };
     return specs;
 }
@@ -109,7 +121,8 @@ std::optional<BenchmarkBand> benchmarkBand(const QString &setting)
     return std::nullopt;
 }
 
-WorkspaceSettings::WorkspaceSettings(Database &db) : m_db(db) {}
+WorkspaceSettings::WorkspaceSettings(Database &db) : m_db(db)
+{}
 
 const SettingSpec &WorkspaceSettings::spec(const QString &key) const
 {
@@ -120,13 +133,15 @@ const SettingSpec &WorkspaceSettings::spec(const QString &key) const
     QStringList keys;
     for (const SettingSpec &spec : settingSpecs())
         keys << spec.key;
-    throw WorkbenchError(QStringLiteral("\"%1\" is not a setting (expected one of: %2)").arg(key, keys.join(QStringLiteral(", "))));
+    throw WorkbenchError(
+        QStringLiteral("\"%1\" is not a setting (expected one of: %2)").arg(key, keys.join(QStringLiteral(", "))));
 }
 
 QString WorkspaceSettings::value(const QString &key) const
 {
     const SettingSpec &setting = spec(key);
-    const QVariant stored = sql::scalar(m_db.sql(), QStringLiteral("SELECT value FROM settings WHERE key = :key"), {{":key", key}});
+    const QVariant stored =
+        sql::scalar(m_db.sql(), QStringLiteral("SELECT value FROM settings WHERE key = :key"), {{":key", key}});
     return stored.isValid() ? stored.toString() : setting.defaultValue;
 }
 
@@ -139,7 +154,8 @@ std::optional<double> WorkspaceSettings::number(const QString &key) const
 bool WorkspaceSettings::isDefault(const QString &key) const
 {
     spec(key);
-    return !sql::scalar(m_db.sql(), QStringLiteral("SELECT 1 FROM settings WHERE key = :key"), {{":key", key}}).isValid();
+    return !sql::scalar(m_db.sql(), QStringLiteral("SELECT 1 FROM settings WHERE key = :key"), {{":key", key}})
+                .isValid();
 }
 
 void WorkspaceSettings::set(const QString &key, const QString &value)
@@ -152,9 +168,11 @@ void WorkspaceSettings::set(const QString &key, const QString &value)
         return;
     }
     if (const QString problem = problemWith(key, trimmed); !problem.isEmpty())
-        throw WorkbenchError(QStringLiteral("setting \"%1\": %2 is not valid (%3)").arg(key, QLatin1Char('"') + trimmed + QLatin1Char('"'), problem));
-    sql::run(m_db.sql(), QStringLiteral("INSERT INTO settings (key, value) VALUES (:key, :value)"
-                                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        throw WorkbenchError(QStringLiteral("setting \"%1\": %2 is not valid (%3)")
+                                 .arg(key, QLatin1Char('"') + trimmed + QLatin1Char('"'), problem));
+    sql::run(m_db.sql(),
+             QStringLiteral("INSERT INTO settings (key, value) VALUES (:key, :value)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
              {{":key", key}, {":value", trimmed}});
 }
 

@@ -267,7 +267,9 @@ void TestCli::importChatLogThroughASavedMappingFile()
 void TestCli::settingsGetAndSet()
 {
     const QString path = m_home.path(QStringLiteral("settings.ewb"));
-    auto settings = [&](const QStringList &words) { return run(QStringList{QStringLiteral("settings")} + words + QStringList{QStringLiteral("--db"), path}); };
+    auto settings = [&](const QStringList &words) {
+        return run(QStringList{QStringLiteral("settings")} + words + QStringList{QStringLiteral("--db"), path});
+    };
     const Run all = settings({QStringLiteral("get")});
     QCOMPARE(all.exitCode, 0);
     QVERIFY(all.out.contains(QStringLiteral("agent_cost")));

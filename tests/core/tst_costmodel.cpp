@@ -106,19 +106,32 @@ void TestCostModel::settingsValidate_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("cost") << "agent_cost" << "8.5" << true;
-    QTest::newRow("negative cost") << "agent_cost" << "-1" << false;
-    QTest::newRow("words for a cost") << "ai_cost" << "cheap" << false;
-    QTest::newRow("currency") << "currency" << "EUR" << true;
-    QTest::newRow("bad currency") << "currency" << "euro" << false;
-    QTest::newRow("gap points") << "csat_gap_points" << "15" << true;
-    QTest::newRow("min reviewed 0") << "min_reviewed" << "0" << false;
-    QTest::newRow("margin") << "target_margin" << "0.03" << true;
-    QTest::newRow("margin as percent") << "target_margin" << "5" << false;
-    QTest::newRow("custom band") << "benchmark" << "custom:8-14" << true;
-    QTest::newRow("unknown band") << "benchmark" << "banking" << false;
-    QTest::newRow("rate target as percent") << "target.false_escalation_rate" << "20" << false;
-    QTest::newRow("CSAT target in points") << "target.ai_csat" << "80" << true;
+    QTest::newRow("cost") << "agent_cost"
+                          << "8.5" << true;
+    QTest::newRow("negative cost") << "agent_cost"
+                                   << "-1" << false;
+    QTest::newRow("words for a cost") << "ai_cost"
+                                      << "cheap" << false;
+    QTest::newRow("currency") << "currency"
+                              << "EUR" << true;
+    QTest::newRow("bad currency") << "currency"
+                                  << "euro" << false;
+    QTest::newRow("gap points") << "csat_gap_points"
+                                << "15" << true;
+    QTest::newRow("min reviewed 0") << "min_reviewed"
+                                    << "0" << false;
+    QTest::newRow("margin") << "target_margin"
+                            << "0.03" << true;
+    QTest::newRow("margin as percent") << "target_margin"
+                                       << "5" << false;
+    QTest::newRow("custom band") << "benchmark"
+                                 << "custom:8-14" << true;
+    QTest::newRow("unknown band") << "benchmark"
+                                  << "banking" << false;
+    QTest::newRow("rate target as percent") << "target.false_escalation_rate"
+                                            << "20" << false;
+    QTest::newRow("CSAT target in points") << "target.ai_csat"
+                                           << "80" << true;
 }
 
 void TestCostModel::settingsValidate()

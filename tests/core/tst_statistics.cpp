@@ -85,8 +85,8 @@ void TestStatistics::recallTakesTheWorstAndBestEnds()
     const Estimate m{0.04, 0.02, 0.08};
     const Estimate recall = escalationRecall(1250, 3750, f, m);
     QVERIFY(near(*recall.value, 1000.0 / (1000.0 + 150.0)));
-    QVERIFY(near(*recall.lo, 875.0 / (875.0 + 300.0)));   // f_hi, m_hi
-    QVERIFY(near(*recall.hi, 1125.0 / (1125.0 + 75.0)));  // f_lo, m_lo
+    QVERIFY(near(*recall.lo, 875.0 / (875.0 + 300.0)));  // f_hi, m_hi
+    QVERIFY(near(*recall.hi, 1125.0 / (1125.0 + 75.0))); // f_lo, m_lo
     QCOMPARE(escalationRecall(1250, 3750, Estimate{}, m), Estimate{});
     QCOMPARE(escalationRecall(0, 0, f, m), (Estimate{std::nullopt, std::nullopt, std::nullopt}));
 }
@@ -117,7 +117,7 @@ void TestStatistics::twoProportionTest()
     // 40/100 against 60/100: pooled 0.5, z = -2.828427, p = 0.004678.
     QVERIFY(near(twoProportionPValue(40, 100, 60, 100), 0.00467773498104728, 1e-12));
     QVERIFY(near(twoProportionPValue(50, 100, 50, 100), 1.0));
-    QCOMPARE(twoProportionPValue(0, 10, 0, 12), 1.0);   // nothing satisfied on either side
+    QCOMPARE(twoProportionPValue(0, 10, 0, 12), 1.0); // nothing satisfied on either side
     QCOMPARE(twoProportionPValue(3, 0, 1, 5), 1.0);
 }
 
