@@ -3,6 +3,7 @@
 #include "CommandContext.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
+#include "MetricsCommand.h"
 #include "SettingsCommand.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
@@ -39,6 +40,8 @@ const std::vector<CommandSpec> &commands()
                         "[--lenient] FILE..."),
          QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."),
          addImportOptions, runImportCommand, true},
+        {QStringLiteral("metrics"), QStringLiteral("metrics --period P [--baseline P] [--json]"),
+         QStringLiteral("Every figure of METRICS.md for a month or an ISO week."), addMetricsOptions, runMetricsCommand},
         {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),
          QStringLiteral("Read or change the cost model, thresholds, benchmark band and targets."), addSettingsOptions,
          runSettingsCommand, true},

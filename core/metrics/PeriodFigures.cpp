@@ -138,6 +138,49 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
                   hasFollowup);
         }
     }
+    // The reviewed conversations of the period: the verdict is the latest tag (ties: the tag stored last).
+    SqliteStatement reviews(db.handle(),
+                            "SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
+                            " c.ai_confidence,"
+                            " (SELECT verdict FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1),"
+                            " EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
+                            "         WHERE i.conversation_ref = c.id AND s.method = 'random')"
+                            " FROM (SELECT DISTINCT conversation_ref AS id FROM tags) AS r JOIN conversations c ON c.id = r.id"
+                            " WHERE c.created_at >= ?1 AND c.created_at < ?2");
+    reviews.bind(1, period.startMsecs());
+    reviews.bind(2, period.endMsecs());
+    auto countReview = [](ReviewCounts &counts, bool escalated, const QString &verdict) {
+        if (escalated) {
+            ++counts.reviewedEscalated;
+            counts.falseEscalations += verdict == QLatin1String("false_escalation") ? 1 : 0;
+        } else {
+            ++counts.reviewedContained;
+            counts.missedEscalations += verdict == QLatin1String("missed_escalation") ? 1 : 0;
+        }
+    };
+    while (reviews.step()) {
+        ReviewedConversation reviewed;
+        reviewed.rowId = reviews.columnInt64(0);
+        reviewed.conversationId = reviews.columnText(1);
+        reviewed.escalated = reviews.columnInt64(2) != 0;
+        if (!reviews.columnIsNull(7))
+            reviewed.aiConfidence = reviews.columnDouble(7);
+        reviewed.verdict = reviews.columnText(8);
+        reviewed.inRandomSample = reviews.columnInt64(9) != 0;
+        if (reviewed.inRandomSample) {
+            countReview(figures.total.reviews, reviewed.escalated, reviewed.verdict);
+            for (size_t breakdown = 0; breakdown < breakdowns.size(); ++breakdown) {
+                const int column = 3 + int(breakdown);
+                countReview(group(breakdown, reviews.columnIsNull(column) ? 0 : reviews.columnInt64(column)).reviews,
+                            reviewed.escalated, reviewed.verdict);
+            }
+        }
+        figures.reviewed.push_back(std::move(reviewed));
+    }
+    std::sort(figures.reviewed.begin(), figures.reviewed.end(), [](const ReviewedConversation &a, const ReviewedConversation &b) {
+        return a.conversationId.toUtf8() < b.conversationId.toUtf8();
+    });
+
     flag(figures.total, csatGapPoints);
     figures.byCategory = sorted(breakdowns[0], csatGapPoints);
     figures.byChannel = sorted(breakdowns[1], csatGapPoints);

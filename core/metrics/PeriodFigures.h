@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Statistics.h"
 #include "common/Period.h"
 
 #include <QString>
@@ -17,6 +18,17 @@ struct CsatCounts {
     qint64 satisfied = 0;
     /// In points 0..100; null when nothing is rated.
     std::optional<double> csat() const;
+};
+
+/// Random-sample reviews of a group (METRICS.md "Samples and estimates"): a conversation counts when it is
+/// in at least one random sample and has a verdict (its latest tag).
+struct ReviewCounts {
+    qint64 reviewedEscalated = 0;
+    qint64 reviewedContained = 0;
+    qint64 falseEscalations = 0;   ///< of the reviewed escalated
+    qint64 missedEscalations = 0;  ///< of the reviewed contained
+    stats::Estimate falseRate() const { return stats::wilson(falseEscalations, reviewedEscalated); }
+    stats::Estimate missedRate() const { return stats::wilson(missedEscalations, reviewedContained); }
 };
 
 /// The volume, CSAT and follow-up figures of one group of a period (the whole period, or one category,
@@ -40,6 +52,18 @@ struct GroupFigures {
     qint64 containedWithFollowup = 0;
     /// Share of contained conversations with a follow-up within 48 h; null without contained ones.
     std::optional<double> followupRateAi() const;
+
+    ReviewCounts reviews;
+};
+
+/// One reviewed conversation of the period, as the estimates and the threshold simulator see it.
+struct ReviewedConversation {
+    qint64 rowId = 0;
+    QString conversationId;
+    bool escalated = false;
+    QString verdict; ///< the latest tag's
+    bool inRandomSample = false;
+    std::optional<double> aiConfidence;
 };
 
 /// The four breakdowns of METRICS.md.
@@ -54,11 +78,13 @@ struct PeriodFigures {
     std::vector<GroupFigures> byChannel;
     std::vector<GroupFigures> byTeam;
     std::vector<GroupFigures> byAgent;
+    /// Every conversation of the period with a verdict, random-sample or not, by conversation id.
+    std::vector<ReviewedConversation> reviewed;
 
     const std::vector<GroupFigures> &groups(Breakdown breakdown) const;
 };
 
-/// Computes the figures of `period` in one scan of its conversations. `csatGapPoints` is the setting of the
+/// Computes the figures of `period` in one scan of its conversations, then one of its reviewed ones. `csatGapPoints` is the setting of the
 /// same name (default 10).
 PeriodFigures computePeriodFigures(Database &db, const Period &period, double csatGapPoints = 10);
 

@@ -35,6 +35,7 @@ public:
     /// Steps once; true when a row is available.
     bool step();
     qint64 columnInt64(int column) const;
+    double columnDouble(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;
     /// The column's UTF-8 bytes, valid until the next step() or reset().
