@@ -13,7 +13,8 @@ namespace {
 
 QString percent(const std::optional<double> &fraction)
 {
-    return fraction ? QLocale(QLocale::English).toString(*fraction * 100.0, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
+    return fraction ? QLocale(QLocale::English).toString(*fraction * 100.0, 'f', 1) + QStringLiteral(" %")
+                    : QStringLiteral("—");
 }
 
 QString interval(const stats::Estimate &e)
@@ -30,7 +31,8 @@ QString points(const std::optional<double> &value)
 
 QString money(const std::optional<double> &value, const QString &currency)
 {
-    return value ? QStringLiteral("%1 %2").arg(QLocale(QLocale::English).toString(*value, 'f', 2), currency) : QStringLiteral("—");
+    return value ? QStringLiteral("%1 %2").arg(QLocale(QLocale::English).toString(*value, 'f', 2), currency)
+                 : QStringLiteral("—");
 }
 
 } // namespace
@@ -39,9 +41,10 @@ void addMetricsOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("period"), QStringLiteral("A month (2026-09) or an ISO week (2026-W40), UTC."),
                       QStringLiteral("P")});
-    parser.addOption({QStringLiteral("baseline"), QStringLiteral("The period to compare with (default: the previous one)."),
-                      QStringLiteral("P")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON document with every figure of METRICS.md.")});
+    parser.addOption({QStringLiteral("baseline"),
+                      QStringLiteral("The period to compare with (default: the previous one)."), QStringLiteral("P")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Print one JSON document with every figure of METRICS.md.")});
 }
 
 int runMetricsCommand(const CommandContext &context)
@@ -57,7 +60,8 @@ int runMetricsCommand(const CommandContext &context)
     if (parser.isSet(QStringLiteral("baseline"))) {
         baseline = Period::parse(parser.value(QStringLiteral("baseline")));
         if (!baseline)
-            throw UsageError{QStringLiteral("--baseline takes a month or an ISO week, not \"%1\".").arg(parser.value(QStringLiteral("baseline")))};
+            throw UsageError{QStringLiteral("--baseline takes a month or an ISO week, not \"%1\".")
+                                 .arg(parser.value(QStringLiteral("baseline")))};
     }
     auto database = context.openWorkspace();
     const MetricsReport report = computeMetrics(*database, *period, baseline);
@@ -69,32 +73,42 @@ int runMetricsCommand(const CommandContext &context)
     const GroupFigures &t = h.total;
     QTextStream &out = context.out;
     out << "Period " << h.period.key() << " (baseline " << report.baselinePeriod.key() << ")\n\n";
-    auto row = [&](const QString &label, const QString &value) { out << label.leftJustified(34, QLatin1Char('.')) << ' ' << value << '\n'; };
+    auto row = [&](const QString &label, const QString &value) {
+        out << label.leftJustified(34, QLatin1Char('.')) << ' ' << value << '\n';
+    };
     row(QStringLiteral("Conversations"), QLocale(QLocale::English).toString(t.conversations));
-    row(QStringLiteral("Escalated"), QStringLiteral("%1 (%2)").arg(QLocale(QLocale::English).toString(t.escalated), percent(t.escalationRate())));
-    row(QStringLiteral("Benchmark band"), QStringLiteral("%1 %2-%3: %4")
-                                              .arg(h.benchmark.name, percent(h.benchmark.low), percent(h.benchmark.high),
-                                                   h.benchmarkPosition.isEmpty() ? QStringLiteral("—") : h.benchmarkPosition));
-    row(QStringLiteral("CSAT overall / AI / agents"), QStringLiteral("%1 / %2 / %3 (gap %4)")
-                                                          .arg(points(t.overall.csat()), points(t.ai.csat()), points(t.agent.csat()), points(t.csatGap())));
+    row(QStringLiteral("Escalated"),
+        QStringLiteral("%1 (%2)").arg(QLocale(QLocale::English).toString(t.escalated), percent(t.escalationRate())));
+    row(QStringLiteral("Benchmark band"),
+        QStringLiteral("%1 %2-%3: %4")
+            .arg(h.benchmark.name, percent(h.benchmark.low), percent(h.benchmark.high),
+                 h.benchmarkPosition.isEmpty() ? QStringLiteral("—") : h.benchmarkPosition));
+    row(QStringLiteral("CSAT overall / AI / agents"),
+        QStringLiteral("%1 / %2 / %3 (gap %4)")
+            .arg(points(t.overall.csat()), points(t.ai.csat()), points(t.agent.csat()), points(t.csatGap())));
     row(QStringLiteral("Follow-ups within 48 h (AI-kept)"), percent(t.followupRateAi()));
-    row(QStringLiteral("Reviewed (random) escalated / kept"),
-        QStringLiteral("%1 / %2; targeted %3").arg(t.reviews.reviewedEscalated).arg(t.reviews.reviewedContained).arg(h.targetedReviewed));
+    row(QStringLiteral("Reviewed (random) escalated / kept"), QStringLiteral("%1 / %2; targeted %3")
+                                                                  .arg(t.reviews.reviewedEscalated)
+                                                                  .arg(t.reviews.reviewedContained)
+                                                                  .arg(h.targetedReviewed));
     row(QStringLiteral("False-escalation rate"), interval(h.falseRate));
     row(QStringLiteral("Missed-escalation rate"), interval(h.missedRate));
     row(QStringLiteral("Escalation precision"), interval(h.precision));
     row(QStringLiteral("Escalation recall"), interval(h.recall));
-    row(QStringLiteral("Cost of false escalations"), QStringLiteral("%1 (net %2)").arg(money(h.cost.falseEscalationCost, h.currency),
-                                                                                       money(h.cost.falseEscalationNetCost, h.currency)));
+    row(QStringLiteral("Cost of false escalations"),
+        QStringLiteral("%1 (net %2)")
+            .arg(money(h.cost.falseEscalationCost, h.currency), money(h.cost.falseEscalationNetCost, h.currency)));
     row(QStringLiteral("Cutting them by %1 points saves").arg(h.cost.cutPoints),
-        QStringLiteral("%1 a month, %2 a year").arg(money(h.cost.monthly, h.currency), money(h.cost.yearly, h.currency)));
+        QStringLiteral("%1 a month, %2 a year")
+            .arg(money(h.cost.monthly, h.currency), money(h.cost.yearly, h.currency)));
     row(QStringLiteral("Reviews for +/-%1 points").arg(h.targetMargin * 100),
         QStringLiteral("%1 escalated, %2 kept by the AI").arg(h.reviewsNeededEscalated).arg(h.reviewsNeededContained));
     out << "\nBy category\n";
     for (const GroupFigures &category : report.figures.byCategory)
-        out << "  " << category.name.leftJustified(24) << ' ' << QString::number(category.conversations).rightJustified(8) << "  "
-            << percent(category.escalationRate()).rightJustified(8) << "  gap " << points(category.csatGap()).rightJustified(6)
-            << (category.csatFlag ? "  flagged" : "") << '\n';
+        out << "  " << category.name.leftJustified(24) << ' '
+            << QString::number(category.conversations).rightJustified(8) << "  "
+            << percent(category.escalationRate()).rightJustified(8) << "  gap "
+            << points(category.csatGap()).rightJustified(6) << (category.csatFlag ? "  flagged" : "") << '\n';
     if (!report.topFalseCategories.isEmpty())
         out << "\nTop false-escalation categories: " << report.topFalseCategories.join(QStringLiteral(", ")) << '\n';
     for (const Recommendation &r : report.recommendations)

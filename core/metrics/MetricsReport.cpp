@@ -60,7 +60,8 @@ Headline headlineOf(const PeriodFigures &figures, const WorkspaceSettings &setti
     h.reviewsNeededEscalated = stats::reviewsNeeded(h.falseRate.value.value_or(0.5), h.targetMargin);
     h.reviewsNeededContained = stats::reviewsNeeded(h.missedRate.value.value_or(0.5), h.targetMargin);
 
-    h.benchmark = benchmarkBand(settings.value(QStringLiteral("benchmark"))).value_or(BenchmarkBand{QStringLiteral("general"), 0.05, 0.10});
+    h.benchmark = benchmarkBand(settings.value(QStringLiteral("benchmark")))
+                      .value_or(BenchmarkBand{QStringLiteral("general"), 0.05, 0.10});
     if (const auto rate = h.total.escalationRate()) {
         h.benchmarkPosition = *rate < h.benchmark.low    ? QStringLiteral("below")
                               : *rate > h.benchmark.high ? QStringLiteral("above")
@@ -114,8 +115,9 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
     auto isFlagged = [&](const QString &name) {
         return std::any_of(flagged.begin(), flagged.end(), [&](const GroupFigures *g) { return g->name == name; });
     };
-    const QString both = QStringLiteral(" Many false escalations and a poor AI CSAT together say the AI misjudges which "
-                                        "contacts need a person.");
+    const QString both =
+        QStringLiteral(" Many false escalations and a poor AI CSAT together say the AI misjudges which "
+                       "contacts need a person.");
     std::vector<Recommendation> result;
     for (const QString &name : topFalse) {
         const GroupFigures *category = find(name);
@@ -130,10 +132,11 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
         result.push_back({name, QStringLiteral("escalate_less"), why});
     }
     for (const GroupFigures *category : flagged) {
-        QString why = QStringLiteral("AI-handled CSAT %1 against %2 for people (%3 points): route more of these to people.")
-                          .arg(QLocale(QLocale::English).toString(*category->ai.csat(), 'f', 1),
-                               QLocale(QLocale::English).toString(*category->agent.csat(), 'f', 1),
-                               QLocale(QLocale::English).toString(*category->csatGap(), 'f', 1));
+        QString why =
+            QStringLiteral("AI-handled CSAT %1 against %2 for people (%3 points): route more of these to people.")
+                .arg(QLocale(QLocale::English).toString(*category->ai.csat(), 'f', 1),
+                     QLocale(QLocale::English).toString(*category->agent.csat(), 'f', 1),
+                     QLocale(QLocale::English).toString(*category->csatGap(), 'f', 1));
         if (topFalse.contains(category->name))
             why += both;
         result.push_back({category->name, QStringLiteral("escalate_more"), why});
@@ -197,8 +200,9 @@ std::optional<std::vector<ThresholdPoint>> thresholdCurve(const PeriodFigures &f
         if (!reviewed.inRandomSample || !reviewed.aiConfidence)
             continue;
         // Each stands for E / reviewed escalated (or C / reviewed contained) conversations.
-        const double weight = reviewed.escalated ? double(figures.total.escalated) / double(reviews.reviewedEscalated)
-                                                 : double(figures.total.contained()) / double(reviews.reviewedContained);
+        const double weight = reviewed.escalated
+                                  ? double(figures.total.escalated) / double(reviews.reviewedEscalated)
+                                  : double(figures.total.contained()) / double(reviews.reviewedContained);
         const bool needed = reviewed.verdict == QLatin1String("correct_escalation") ||
                             reviewed.verdict == QLatin1String("missed_escalation");
         points.push_back({*reviewed.aiConfidence, needed, weight});

@@ -24,7 +24,7 @@ struct Headline {
     stats::Estimate missedRate;
     stats::Estimate precision;
     stats::Estimate recall;
-    std::optional<double> falseEscalationsEstimate; ///< E * f
+    std::optional<double> falseEscalationsEstimate;  ///< E * f
     std::optional<double> missedEscalationsEstimate; ///< C * m
     double agentCost = 0;
     double aiCost = 0;
@@ -45,7 +45,7 @@ struct Recommendation {
 };
 
 struct ReviewerAgreement {
-    QString first;  ///< reviewers sorted
+    QString first; ///< reviewers sorted
     QString second;
     qint64 common = 0;
     std::optional<double> kappa;

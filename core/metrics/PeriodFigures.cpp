@@ -139,14 +139,15 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         }
     }
     // The reviewed conversations of the period: the verdict is the latest tag (ties: the tag stored last).
-    SqliteStatement reviews(db.handle(),
-                            "SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
-                            " c.ai_confidence,"
-                            " (SELECT verdict FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1),"
-                            " EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
-                            "         WHERE i.conversation_ref = c.id AND s.method = 'random')"
-                            " FROM (SELECT DISTINCT conversation_ref AS id FROM tags) AS r JOIN conversations c ON c.id = r.id"
-                            " WHERE c.created_at >= ?1 AND c.created_at < ?2");
+    SqliteStatement reviews(
+        db.handle(),
+        "SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
+        " c.ai_confidence,"
+        " (SELECT verdict FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1),"
+        " EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
+        "         WHERE i.conversation_ref = c.id AND s.method = 'random')"
+        " FROM (SELECT DISTINCT conversation_ref AS id FROM tags) AS r JOIN conversations c ON c.id = r.id"
+        " WHERE c.created_at >= ?1 AND c.created_at < ?2");
     reviews.bind(1, period.startMsecs());
     reviews.bind(2, period.endMsecs());
     auto countReview = [](ReviewCounts &counts, bool escalated, const QString &verdict) {
@@ -177,9 +178,10 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         }
         figures.reviewed.push_back(std::move(reviewed));
     }
-    std::sort(figures.reviewed.begin(), figures.reviewed.end(), [](const ReviewedConversation &a, const ReviewedConversation &b) {
-        return a.conversationId.toUtf8() < b.conversationId.toUtf8();
-    });
+    std::sort(figures.reviewed.begin(), figures.reviewed.end(),
+              [](const ReviewedConversation &a, const ReviewedConversation &b) {
+                  return a.conversationId.toUtf8() < b.conversationId.toUtf8();
+              });
 
     flag(figures.total, csatGapPoints);
     figures.byCategory = sorted(breakdowns[0], csatGapPoints);

@@ -25,8 +25,8 @@ struct CsatCounts {
 struct ReviewCounts {
     qint64 reviewedEscalated = 0;
     qint64 reviewedContained = 0;
-    qint64 falseEscalations = 0;   ///< of the reviewed escalated
-    qint64 missedEscalations = 0;  ///< of the reviewed contained
+    qint64 falseEscalations = 0;  ///< of the reviewed escalated
+    qint64 missedEscalations = 0; ///< of the reviewed contained
     stats::Estimate falseRate() const { return stats::wilson(falseEscalations, reviewedEscalated); }
     stats::Estimate missedRate() const { return stats::wilson(missedEscalations, reviewedContained); }
 };
@@ -84,8 +84,8 @@ struct PeriodFigures {
     const std::vector<GroupFigures> &groups(Breakdown breakdown) const;
 };
 
-/// Computes the figures of `period` in one scan of its conversations, then one of its reviewed ones. `csatGapPoints` is the setting of the
-/// same name (default 10).
+/// Computes the figures of `period` in one scan of its conversations, then one of its reviewed ones. `csatGapPoints` is
+/// the setting of the same name (default 10).
 PeriodFigures computePeriodFigures(Database &db, const Period &period, double csatGapPoints = 10);
 
 /// The name of the group of conversations without a channel, team or agent.

@@ -14,7 +14,9 @@ QJsonValue number(const std::optional<double> &value)
 
 QJsonObject estimate(const stats::Estimate &e)
 {
-    return {{QStringLiteral("value"), number(e.value)}, {QStringLiteral("lo"), number(e.lo)}, {QStringLiteral("hi"), number(e.hi)}};
+    return {{QStringLiteral("value"), number(e.value)},
+            {QStringLiteral("lo"), number(e.lo)},
+            {QStringLiteral("hi"), number(e.hi)}};
 }
 
 QJsonObject group(const GroupFigures &g)
@@ -72,23 +74,27 @@ QJsonObject headline(const Headline &h)
         {QStringLiteral("recall"), estimate(h.recall)},
         {QStringLiteral("false_escalations_est"), number(h.falseEscalationsEstimate)},
         {QStringLiteral("missed_escalations_est"), number(h.missedEscalationsEstimate)},
-        {QStringLiteral("cost"), QJsonObject{{QStringLiteral("agent_cost"), h.agentCost},
-                                             {QStringLiteral("ai_cost"), h.aiCost},
-                                             {QStringLiteral("currency"), h.currency},
-                                             {QStringLiteral("false_escalation_cost"), number(h.cost.falseEscalationCost)},
-                                             {QStringLiteral("false_escalation_net_cost"), number(h.cost.falseEscalationNetCost)}}},
+        {QStringLiteral("cost"),
+         QJsonObject{{QStringLiteral("agent_cost"), h.agentCost},
+                     {QStringLiteral("ai_cost"), h.aiCost},
+                     {QStringLiteral("currency"), h.currency},
+                     {QStringLiteral("false_escalation_cost"), number(h.cost.falseEscalationCost)},
+                     {QStringLiteral("false_escalation_net_cost"), number(h.cost.falseEscalationNetCost)}}},
         {QStringLiteral("whatif"), QJsonObject{{QStringLiteral("cut_points"), h.cost.cutPoints},
                                                {QStringLiteral("monthly"), h.cost.monthly},
                                                {QStringLiteral("yearly"), h.cost.yearly},
                                                {QStringLiteral("monthly_net"), h.cost.monthlyNet},
                                                {QStringLiteral("yearly_net"), h.cost.yearlyNet}}},
-        {QStringLiteral("margin_planner"), QJsonObject{{QStringLiteral("target_margin"), h.targetMargin},
-                                                       {QStringLiteral("reviews_needed_escalated"), double(h.reviewsNeededEscalated)},
-                                                       {QStringLiteral("reviews_needed_contained"), double(h.reviewsNeededContained)}}},
-        {QStringLiteral("benchmark"), QJsonObject{{QStringLiteral("name"), h.benchmark.name},
-                                                  {QStringLiteral("low"), h.benchmark.low},
-                                                  {QStringLiteral("high"), h.benchmark.high},
-                                                  {QStringLiteral("position"), h.benchmarkPosition.isEmpty() ? QJsonValue() : QJsonValue(h.benchmarkPosition)}}},
+        {QStringLiteral("margin_planner"),
+         QJsonObject{{QStringLiteral("target_margin"), h.targetMargin},
+                     {QStringLiteral("reviews_needed_escalated"), double(h.reviewsNeededEscalated)},
+                     {QStringLiteral("reviews_needed_contained"), double(h.reviewsNeededContained)}}},
+        {QStringLiteral("benchmark"),
+         QJsonObject{{QStringLiteral("name"), h.benchmark.name},
+                     {QStringLiteral("low"), h.benchmark.low},
+                     {QStringLiteral("high"), h.benchmark.high},
+                     {QStringLiteral("position"),
+                      h.benchmarkPosition.isEmpty() ? QJsonValue() : QJsonValue(h.benchmarkPosition)}}},
     };
 }
 
@@ -104,16 +110,18 @@ QJsonObject metricsJson(const MetricsReport &report)
     root.insert(QStringLiteral("top_false_categories"), QJsonArray::fromStringList(report.topFalseCategories));
     QJsonArray recommendations;
     for (const Recommendation &r : report.recommendations)
-        recommendations.append(QJsonObject{{QStringLiteral("category"), r.category}, {QStringLiteral("action"), r.action},
+        recommendations.append(QJsonObject{{QStringLiteral("category"), r.category},
+                                           {QStringLiteral("action"), r.action},
                                            {QStringLiteral("why"), r.why}});
     root.insert(QStringLiteral("recommendations"), recommendations);
     root.insert(QStringLiteral("baseline"), report.baseline ? QJsonValue(headline(*report.baseline)) : QJsonValue());
     QJsonArray agreement;
     for (const ReviewerAgreement &pair : report.agreement)
-        agreement.append(QJsonObject{{QStringLiteral("reviewers"), QJsonArray{pair.first, pair.second}},
-                                     {QStringLiteral("common"), double(pair.common)},
-                                     {QStringLiteral("kappa"), number(pair.kappa)},
-                                     {QStringLiteral("disagreements"), QJsonArray::fromStringList(pair.disagreements)}});
+        agreement.append(
+            QJsonObject{{QStringLiteral("reviewers"), QJsonArray{pair.first, pair.second}},
+                        {QStringLiteral("common"), double(pair.common)},
+                        {QStringLiteral("kappa"), number(pair.kappa)},
+                        {QStringLiteral("disagreements"), QJsonArray::fromStringList(pair.disagreements)}});
     root.insert(QStringLiteral("agreement"), agreement);
     if (report.thresholdCurve) {
         QJsonArray curve;
@@ -128,7 +136,8 @@ QJsonObject metricsJson(const MetricsReport &report)
     // Extra keys (allowed): the quarter's targets beside their figures.
     QJsonArray targets;
     for (const TargetFigure &target : report.targets)
-        targets.append(QJsonObject{{QStringLiteral("key"), target.key}, {QStringLiteral("target"), target.target},
+        targets.append(QJsonObject{{QStringLiteral("key"), target.key},
+                                   {QStringLiteral("target"), target.target},
                                    {QStringLiteral("actual"), number(target.actual)}});
     root.insert(QStringLiteral("targets"), targets);
     return root;
