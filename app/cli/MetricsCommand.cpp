@@ -79,6 +79,15 @@ int runMetricsCommand(const CommandContext &context)
     row(QStringLiteral("Conversations"), QLocale(QLocale::English).toString(t.conversations));
     row(QStringLiteral("Escalated"),
         QStringLiteral("%1 (%2)").arg(QLocale(QLocale::English).toString(t.escalated), percent(t.escalationRate())));
+    if (report.baseline) {
+        const auto now = t.escalationRate();
+        const auto before = report.baseline->total.escalationRate();
+        row(QStringLiteral("  against %1").arg(report.baselinePeriod.key()),
+            now && before ? QStringLiteral("%1 (%2%3 points)")
+                                .arg(percent(before), *now >= *before ? QStringLiteral("+") : QString(),
+                                     QLocale(QLocale::English).toString((*now - *before) * 100.0, 'f', 1))
+                          : QStringLiteral("—"));
+    }
     row(QStringLiteral("Benchmark band"),
         QStringLiteral("%1 %2-%3: %4")
             .arg(h.benchmark.name, percent(h.benchmark.low), percent(h.benchmark.high),

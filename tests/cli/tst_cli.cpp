@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "common/Period.h"
 #include "store/Database.h"
 #include "store/Schema.h"
 
@@ -40,6 +41,9 @@ private Q_SLOTS:
     void importLenientListsSkippedRows();
     void importChatLogThroughASavedMappingFile();
     void settingsGetAndSet();
+    void metricsJsonMatchesTheStore();
+    void metricsUsageErrors_data();
+    void metricsUsageErrors();
     void importUsageErrors_data();
     void importUsageErrors();
 
@@ -286,6 +290,70 @@ void TestCli::settingsGetAndSet()
     QCOMPARE(settings({QStringLiteral("get"), QStringLiteral("colour")}).exitCode, 1);
     QCOMPARE(settings({QStringLiteral("frob")}).exitCode, 2);
     QCOMPARE(settings({QStringLiteral("set")}).exitCode, 2);
+}
+
+void TestCli::metricsJsonMatchesTheStore()
+{
+    const QString path = m_home.path(QStringLiteral("metrics.ewb"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"),
+                  QStringLiteral("3000"), QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--end"),
+                  QStringLiteral("2026-10")})
+                 .exitCode,
+             0);
+    const Run result = run({QStringLiteral("metrics"), QStringLiteral("--period"), QStringLiteral("2026-10"),
+                            QStringLiteral("--json"), QStringLiteral("--db"), path});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    auto db = Database::open(path);
+    const qint64 start = Period::month(2026, 10).startMsecs();
+    const qint64 end = Period::month(2026, 10).endMsecs();
+    const qint64 conversations =
+        test::queryValue(*db,
+                         QStringLiteral("SELECT count(*) FROM conversations WHERE created_at >= %1 AND created_at < %2")
+                             .arg(start)
+                             .arg(end))
+            .toLongLong();
+    const qint64 escalated =
+        test::queryValue(
+            *db, QStringLiteral("SELECT sum(escalated) FROM conversations WHERE created_at >= %1 AND created_at < %2")
+                     .arg(start)
+                     .arg(end))
+            .toLongLong();
+    QCOMPARE(json.value(QStringLiteral("period")).toString(), QStringLiteral("2026-10"));
+    QCOMPARE(qint64(json.value(QStringLiteral("conversations")).toDouble()), conversations);
+    QCOMPARE(qint64(json.value(QStringLiteral("escalated")).toDouble()), escalated);
+    QCOMPARE(json.value(QStringLiteral("escalation_rate")).toDouble(), double(escalated) / double(conversations));
+    QCOMPARE(json.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("period")).toString(),
+             QStringLiteral("2026-09"));
+    // Nothing reviewed yet: estimates are null, never 0.
+    QVERIFY(json.value(QStringLiteral("false_escalation_rate")).toObject().value(QStringLiteral("value")).isNull());
+    const Run table = run({QStringLiteral("metrics"), QStringLiteral("--period"), QStringLiteral("2026-10"),
+                           QStringLiteral("--db"), path});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.contains(QStringLiteral("against 2026-09")));
+}
+
+void TestCli::metricsUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no period") << QStringList{} << "--period is required";
+    QTest::newRow("bad period") << QStringList{QStringLiteral("--period"), QStringLiteral("October")}
+                                << "--period takes a month";
+    QTest::newRow("bad baseline") << QStringList{QStringLiteral("--period"), QStringLiteral("2026-10"),
+                                                 QStringLiteral("--baseline"), QStringLiteral("2026-13")}
+                                  << "--baseline takes a month";
+}
+
+void TestCli::metricsUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run result =
+        run(QStringList{QStringLiteral("metrics"), QStringLiteral("--db"), m_home.path(QStringLiteral("usage.ewb"))} +
+            arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
 }
 
 void TestCli::importUsageErrors_data()
