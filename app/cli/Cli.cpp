@@ -4,6 +4,7 @@
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "MetricsCommand.h"
+#include "ReviewCommands.h"
 #include "SettingsCommand.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
@@ -40,6 +41,15 @@ const std::vector<CommandSpec> &commands()
                         "[--lenient] FILE..."),
          QStringLiteral("Import conversations (CSV, JSONL, chat logs, Zendesk, Intercom), all or nothing."),
          addImportOptions, runImportCommand, true},
+        {QStringLiteral("sample"),
+         QStringLiteral("sample [--period P] [--population escalated|contained] [--method random|targeted] [--size K] [--seed S] [--json]"),
+         QStringLiteral("Draw and store a review sample (default: last full week, escalated, random, 50)."), addSampleOptions,
+         runSampleCommand},
+        {QStringLiteral("tag"),
+         QStringLiteral("tag --conversation ID --verdict V [--reason R] [--note T] --reviewer NAME [--at TIME]"),
+         QStringLiteral("Tag one conversation with a verdict."), addTagOptions, runTagCommand},
+        {QStringLiteral("tags"), QStringLiteral("tags import FILE | tags export FILE"),
+         QStringLiteral("Import (all or nothing) or export tags as CSV."), addTagsOptions, runTagsCommand, true},
         {QStringLiteral("metrics"), QStringLiteral("metrics --period P [--baseline P] [--json]"),
          QStringLiteral("Every figure of METRICS.md for a month or an ISO week."), addMetricsOptions, runMetricsCommand},
         {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void importChatLogThroughASavedMappingFile();
     void settingsGetAndSet();
     void metricsJsonMatchesTheStore();
+    void sampleTagAndTags();
     void metricsUsageErrors_data();
     void metricsUsageErrors();
     void importUsageErrors_data();
@@ -331,6 +333,69 @@ void TestCli::metricsJsonMatchesTheStore()
                            QStringLiteral("--db"), path});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains(QStringLiteral("against 2026-09")));
+}
+
+void TestCli::sampleTagAndTags()
+{
+    const QString path = m_home.path(QStringLiteral("review.ewb"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"),
+                  QStringLiteral("3000"), QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--end"),
+                  QStringLiteral("2026-10")})
+                 .exitCode,
+             0);
+    const QStringList sampleArguments = {
+        QStringLiteral("sample"),    QStringLiteral("--db"),     path,
+        QStringLiteral("--period"),  QStringLiteral("2026-W40"), QStringLiteral("--population"),
+        QStringLiteral("escalated"), QStringLiteral("--method"), QStringLiteral("random"),
+        QStringLiteral("--size"),    QStringLiteral("10"),       QStringLiteral("--seed"),
+        QStringLiteral("7"),         QStringLiteral("--json")};
+    const Run first = run(sampleArguments);
+    QCOMPARE(first.exitCode, 0);
+    const QJsonObject sample = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    for (const char *key : {"sample_id", "period", "population", "method", "seed", "size", "conversation_ids"})
+        QVERIFY2(sample.contains(QLatin1String(key)), key);
+    QCOMPARE(sample.value(QStringLiteral("size")).toInt(), 10);
+    QCOMPARE(sample.value(QStringLiteral("seed")).toInt(), 7);
+    // The same seed draws the same conversations, in the same order.
+    const QJsonObject again = QJsonDocument::fromJson(run(sampleArguments).out.toUtf8()).object();
+    QCOMPARE(again.value(QStringLiteral("conversation_ids")), sample.value(QStringLiteral("conversation_ids")));
+    QVERIFY(again.value(QStringLiteral("sample_id")).toInt() > sample.value(QStringLiteral("sample_id")).toInt());
+
+    const QString escalated = sample.value(QStringLiteral("conversation_ids")).toArray().first().toString();
+    const Run wrong = run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"),
+                           escalated, QStringLiteral("--verdict"), QStringLiteral("missed_escalation"),
+                           QStringLiteral("--reviewer"), QStringLiteral("Dana")});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY(wrong.err.contains(QStringLiteral("does not fit")));
+    const Run tagged =
+        run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"), escalated,
+             QStringLiteral("--verdict"), QStringLiteral("false_escalation"), QStringLiteral("--reviewer"),
+             QStringLiteral("Dana"), QStringLiteral("--reason"), QStringLiteral("tracking data was available"),
+             QStringLiteral("--at"), QStringLiteral("2026-10-06T10:00:00Z")});
+    QCOMPARE(tagged.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"),
+                  QStringLiteral("no-such-id"), QStringLiteral("--verdict"), QStringLiteral("false_escalation"),
+                  QStringLiteral("--reviewer"), QStringLiteral("Dana")})
+                 .exitCode,
+             1);
+    QCOMPARE(run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"), escalated})
+                 .exitCode,
+             2);
+
+    const QString csv = m_home.path(QStringLiteral("tags.csv"));
+    const Run exported = run({QStringLiteral("tags"), QStringLiteral("export"), csv, QStringLiteral("--db"), path});
+    QCOMPARE(exported.exitCode, 0);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.startsWith("conversation_id,reviewer,verdict,reason,note,tagged_at\n"));
+    const QByteArray expectedRow = escalated.toUtf8() + ",Dana,false_escalation,tracking data was available,,2026-10-06T10:00:00.000Z";
+    QVERIFY(content.contains(expectedRow));
+    const Run imported = run({QStringLiteral("tags"), QStringLiteral("import"), csv, QStringLiteral("--db"), path});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.contains(QStringLiteral("Imported 0 tags; 1 were stored already.")),
+             qPrintable(imported.out));
+    QCOMPARE(run({QStringLiteral("tags"), QStringLiteral("frob"), csv, QStringLiteral("--db"), path}).exitCode, 2);
 }
 
 void TestCli::metricsUsageErrors_data()

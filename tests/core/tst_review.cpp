@@ -1,0 +1,320 @@
+// Samples (random reproducible, targeted ranked), verdict validity, tag history, tags import/export.
+#include "TestSupport.h"
+#include "common/WorkbenchError.h"
+#include "import/ImportJob.h"
+#include "review/Sampling.h"
+#include "review/Tagging.h"
+#include "store/ConversationWriter.h"
+#include "store/Database.h"
+#include "store/DerivedFacts.h"
+#include "store/Sql.h"
+#include "store/Transaction.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace workbench;
+using workbench::test::queryValue;
+
+namespace {
+
+const qint64 kWeek40 =
+    QDateTime(QDate(2026, 9, 30), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch(); // Wednesday of 2026-W40
+
+SampleRequest request(SampleMethod method, Population population, qint64 size,
+                      std::optional<quint64> seed = std::nullopt)
+{
+    SampleRequest r;
+    r.period = *Period::parse(QStringLiteral("2026-W40"));
+    r.population = population;
+    r.method = method;
+    r.size = size;
+    r.seed = seed;
+    return r;
+}
+
+} // namespace
+
+class TestReview : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void randomIsReproducibleUniqueAndInPopulation();
+    void askingForMoreThanThePopulationTakesAll();
+    void targetedOrder();
+    void lastFullWeek();
+    void verdictsMustFit();
+    void historyKeepsEveryChange();
+    void tagsExportAndImportRoundTrip();
+    void tagsImportIsAllOrNothing();
+
+private:
+    test::TempFolder m_folder;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestReview::initTestCase()
+{
+    m_db = Database::open(m_folder.path());
+    Transaction transaction(*m_db);
+    ConversationWriter writer(*m_db);
+    // 2026-W40: 200 escalated (E-000..E-199) and the contained candidates below; 30 escalated the week after.
+    for (int i = 0; i < 200; ++i) {
+        Conversation c;
+        c.conversationId = QStringLiteral("E-%1").arg(i, 3, 10, QLatin1Char('0'));
+        c.createdAtMsecs = kWeek40 + i * 1000;
+        c.escalated = true;
+        writer.write(c);
+    }
+    for (int i = 0; i < 30; ++i) {
+        Conversation c;
+        c.conversationId = QStringLiteral("L-%1").arg(i);
+        c.createdAtMsecs = kWeek40 + 7LL * 24 * 3600 * 1000;
+        c.escalated = true;
+        writer.write(c);
+    }
+    // Contained candidates, for the targeted order: (csat, follow-up, confidence).
+    struct Candidate {
+        const char *id;
+        std::optional<int> csat;
+        bool followup;
+        std::optional<double> confidence;
+    };
+    const Candidate candidates[] = {
+        {"K-a", 1, false, 0.9},           {"K-b", 1, true, 0.9},           {"K-c", 1, true, 0.2},
+        {"K-d", std::nullopt, true, 0.1}, {"K-e", 2, false, std::nullopt}, {"K-f", 2, false, 0.5},
+        {"K-g", 1, true, std::nullopt},   {"K-h", 1, true, 0.2},
+    };
+    for (const Candidate &candidate : candidates) {
+        Conversation c;
+        c.conversationId = QString::fromLatin1(candidate.id);
+        c.createdAtMsecs = kWeek40;
+        c.csat = candidate.csat;
+        c.aiConfidence = candidate.confidence;
+        writer.write(c);
+        if (candidate.followup) {
+            c.conversationId += QStringLiteral("-again");
+            c.createdAtMsecs += 3600 * 1000;
+            c.customerId = QString::fromLatin1(candidate.id);
+            c.csat.reset();
+            c.aiConfidence.reset();
+            writer.write(c);
+            // The first contact gets the same customer so that it has a follow-up.
+            Conversation first;
+            first.conversationId = QString::fromLatin1(candidate.id);
+            first.createdAtMsecs = kWeek40;
+            first.customerId = QString::fromLatin1(candidate.id);
+            first.presentFields = fieldBit(Field::ConversationId) | fieldBit(Field::CustomerId);
+            writer.write(first);
+        }
+    }
+    recomputeFollowups(*m_db);
+    transaction.commit();
+}
+
+void TestReview::randomIsReproducibleUniqueAndInPopulation()
+{
+    const Sample first = drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 50, 7));
+    const Sample again = drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 50, 7));
+    const Sample other = drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 50, 8));
+    QCOMPARE(first.conversationIds, again.conversationIds);
+    QVERIFY(first.conversationIds != other.conversationIds);
+    QCOMPARE(first.conversationIds.size(), 50);
+    QCOMPARE(QSet<QString>(first.conversationIds.begin(), first.conversationIds.end()).size(), 50);
+    for (const QString &id : first.conversationIds)
+        QVERIFY2(id.startsWith(QStringLiteral("E-")), qPrintable(id)); // the week's escalated only
+    QCOMPARE(first.populationSize, 200);
+    // Stored: the seed and the items in draw order.
+    QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT seed FROM samples WHERE id = %1").arg(first.id)).toLongLong(), 7);
+    QCOMPARE(
+        queryValue(*m_db,
+                   QStringLiteral(
+                       "SELECT c.conversation_id FROM sample_items i JOIN conversations c ON c.id = i.conversation_ref"
+                       " WHERE i.sample_id = %1 AND i.position = 0")
+                       .arg(first.id))
+            .toString(),
+        first.conversationIds.first());
+    // No seed given: one is chosen and stored, and it reproduces the draw.
+    const Sample chosen = drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 20));
+    QVERIFY(chosen.seed);
+    QCOMPARE(drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 20, chosen.seed)).conversationIds,
+             chosen.conversationIds);
+    // Uniform: over many seeds every conversation is drawn about equally often (50 of 200 each time).
+    QHash<QString, int> drawn;
+    for (quint64 seed = 100; seed < 300; ++seed) {
+        for (const QString &id :
+             drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 50, seed)).conversationIds)
+            ++drawn[id];
+    }
+    for (auto it = drawn.cbegin(); it != drawn.cend(); ++it)
+        QVERIFY2(it.value() > 25 && it.value() < 80,
+                 qPrintable(it.key() + QLatin1Char(' ') + QString::number(it.value())));
+    QCOMPARE(drawn.size(), 200);
+}
+
+void TestReview::askingForMoreThanThePopulationTakesAll()
+{
+    const Sample sample = drawSample(*m_db, request(SampleMethod::Random, Population::Contained, 50, 1));
+    QCOMPARE(sample.conversationIds.size(), sample.populationSize);
+    QVERIFY(sample.warning.contains(QStringLiteral("Asked for 50")));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError,
+                             drawSample(*m_db, request(SampleMethod::Random, Population::Contained, 0)));
+}
+
+void TestReview::targetedOrder()
+{
+    // CSAT ascending (unrated last), then a follow-up first, then confidence ascending (missing last), then id.
+    const Sample sample = drawSample(*m_db, request(SampleMethod::Targeted, Population::Contained, 8));
+    QVERIFY(!sample.seed);
+    QCOMPARE(sample.conversationIds.mid(0, 8),
+             (QStringList{QStringLiteral("K-c"), QStringLiteral("K-h"), QStringLiteral("K-b"), QStringLiteral("K-g"),
+                          QStringLiteral("K-a"), QStringLiteral("K-f"), QStringLiteral("K-e"), QStringLiteral("K-d")}));
+    QVERIFY(queryValue(*m_db, QStringLiteral("SELECT seed FROM samples WHERE id = %1").arg(sample.id)).isNull());
+}
+
+void TestReview::lastFullWeek()
+{
+    QCOMPARE(lastFullIsoWeek(test::testNow()).key(), QStringLiteral("2026-W47")); // Tuesday 24 November is in W48
+}
+
+void TestReview::verdictsMustFit()
+{
+    const QByteArray before = test::workspaceDigest(*m_db);
+    TagRequest missedOnEscalated{
+        QStringLiteral("E-001"), QStringLiteral("Dana"), Verdict::MissedEscalation, {}, {}, 1000, {}, {}};
+    try {
+        addTag(*m_db, missedOnEscalated);
+        QFAIL("missed_escalation was stored on an escalated conversation");
+    } catch (const WorkbenchError &error) {
+        QVERIFY2(error.message().contains(QStringLiteral("correct_escalation or false_escalation")),
+                 qPrintable(error.message()));
+    }
+    TagRequest unknown{
+        QStringLiteral("nope"), QStringLiteral("Dana"), Verdict::CorrectResolution, {}, {}, 1000, {}, {}};
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addTag(*m_db, unknown));
+    QCOMPARE(test::workspaceDigest(*m_db), before);
+}
+
+void TestReview::historyKeepsEveryChange()
+{
+    addTag(*m_db, {QStringLiteral("E-002"),
+                   QStringLiteral("Dana"),
+                   Verdict::FalseEscalation,
+                   QStringLiteral("tracking data was available"),
+                   {},
+                   1000,
+                   {},
+                   {}});
+    addTag(*m_db, {QStringLiteral("E-002"),
+                   QStringLiteral("Eli"),
+                   Verdict::CorrectEscalation,
+                   {},
+                   QStringLiteral("needed a refund"),
+                   2000,
+                   {},
+                   {}});
+    QCOMPARE(currentVerdict(*m_db, QStringLiteral("E-002")), std::optional<Verdict>(Verdict::CorrectEscalation));
+    QSqlQuery history = sql::run(
+        m_db->sql(),
+        QStringLiteral("SELECT h.reviewer, h.action, h.from_verdict, h.to_verdict, h.changed_at FROM tag_history h"
+                       " JOIN conversations c ON c.id = h.conversation_ref WHERE c.conversation_id = 'E-002'"
+                       " ORDER BY h.id"));
+    QVERIFY(history.next());
+    QCOMPARE(history.value(0).toString(), QStringLiteral("Dana"));
+    QCOMPARE(history.value(1).toString(), QStringLiteral("set"));
+    QVERIFY(history.value(2).isNull());
+    QCOMPARE(history.value(3).toString(), QStringLiteral("false_escalation"));
+    QVERIFY(history.next());
+    QCOMPARE(history.value(0).toString(), QStringLiteral("Eli"));
+    QCOMPARE(history.value(1).toString(), QStringLiteral("change"));
+    QCOMPARE(history.value(2).toString(), QStringLiteral("false_escalation"));
+    QCOMPARE(history.value(3).toString(), QStringLiteral("correct_escalation"));
+    QCOMPARE(history.value(4).toLongLong(), 2000);
+    // Both tags are kept (for agreement); the latest is the verdict.
+    QCOMPARE(
+        queryValue(*m_db, QStringLiteral("SELECT count(*) FROM tags t JOIN conversations c ON c.id = t.conversation_ref"
+                                         " WHERE c.conversation_id = 'E-002'"))
+            .toInt(),
+        2);
+}
+
+void TestReview::tagsExportAndImportRoundTrip()
+{
+    addTag(*m_db, {QStringLiteral("K-a"),
+                   QStringLiteral("Dana"),
+                   Verdict::MissedEscalation,
+                   QStringLiteral("loop"),
+                   QStringLiteral("said \"no\", twice"),
+                   3000,
+                   4,
+                   {}});
+    const QString csv = m_folder.path(QStringLiteral("tags.csv"));
+    const qint64 written = exportTags(*m_db, csv);
+    QCOMPARE(written, queryValue(*m_db, QStringLiteral("SELECT count(*) FROM tags")).toLongLong());
+    // Into another workspace with the same conversations.
+    auto other = Database::open(m_folder.path(QStringLiteral("other.ewb")));
+    {
+        Transaction transaction(*other);
+        ConversationWriter writer(*other);
+        for (const char *id : {"E-002", "K-a"}) {
+            Conversation c;
+            c.conversationId = QString::fromLatin1(id);
+            c.createdAtMsecs = kWeek40;
+            c.escalated = QLatin1String(id).startsWith(QLatin1Char('E'));
+            writer.write(c);
+        }
+        transaction.commit();
+    }
+    const FixedClock clock(test::testNow());
+    const TagsImportSummary summary = importTags(*other, csv, clock);
+    QCOMPARE(summary.added, written);
+    QCOMPARE(currentVerdict(*other, QStringLiteral("E-002")), std::optional<Verdict>(Verdict::CorrectEscalation));
+    QCOMPARE(queryValue(*other, QStringLiteral("SELECT note FROM tags WHERE verdict = 'missed_escalation'")).toString(),
+             QStringLiteral("said \"no\", twice"));
+    // Identical in all six fields: stored once.
+    const TagsImportSummary again = importTags(*other, csv, clock);
+    QCOMPARE(again.added, 0);
+    QCOMPARE(again.alreadyStored, written);
+    QCOMPARE(queryValue(*other, QStringLiteral("SELECT count(*) FROM tags")).toLongLong(), written);
+    QCOMPARE(queryValue(*other, QStringLiteral("SELECT action FROM tag_history LIMIT 1")).toString(),
+             QStringLiteral("import"));
+}
+
+void TestReview::tagsImportIsAllOrNothing()
+{
+    const QString csv = test::writeFile(m_folder.path(QStringLiteral("bad-tags.csv")),
+                                        "conversation_id,reviewer,verdict,reason,note,tagged_at\n"
+                                        "E-010,Dana,false_escalation,,,2026-10-01T10:00:00Z\n"
+                                        "E-011,Dana,missed_escalation,,,\n"
+                                        "nope,Dana,correct_resolution,,,\n"
+                                        "E-012,Dana,maybe,,,\n");
+    const QByteArray before = test::workspaceDigest(*m_db);
+    const FixedClock clock(test::testNow());
+    try {
+        importTags(*m_db, csv, clock);
+        QFAIL("bad tags were imported");
+    } catch (const ImportRefused &refused) {
+        QCOMPARE(refused.problems().size(), size_t(3));
+        QVERIFY2(refused.problems()[0].text().endsWith(QStringLiteral(
+                     "bad-tags.csv:3: column \"verdict\": \"missed_escalation\" does not fit a "
+                     "conversation that was escalated (expected correct_escalation or false_escalation)")),
+                 qPrintable(refused.problems()[0].text()));
+        QVERIFY(refused.problems()[1].text().contains(
+            QStringLiteral(":4: column \"conversation_id\": \"nope\" is not a conversation")));
+        QVERIFY(refused.problems()[2].text().contains(
+            QStringLiteral(":5: column \"verdict\": \"maybe\" is not a verdict")));
+    }
+    QCOMPARE(test::workspaceDigest(*m_db), before);
+    // Empty tagged_at: now.
+    const QString good = test::writeFile(m_folder.path(QStringLiteral("good-tags.csv")),
+                                         "conversation_id,reviewer,verdict\nE-013,Dana,false_escalation\n");
+    importTags(*m_db, good, clock);
+    QCOMPARE(queryValue(*m_db, QStringLiteral(
+                                   "SELECT t.tagged_at FROM tags t JOIN conversations c ON c.id = t.conversation_ref"
+                                   " WHERE c.conversation_id = 'E-013'"))
+                 .toLongLong(),
+             test::testNow().toMSecsSinceEpoch());
+}
+
+QTEST_GUILESS_MAIN(TestReview)
+#include "tst_review.moc"
