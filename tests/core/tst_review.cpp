@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "common/WorkbenchError.h"
 #include "import/ImportJob.h"
+#include "review/ConversationDetails.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
 #include "store/ConversationWriter.h"
@@ -10,8 +11,11 @@
 #include "store/Sql.h"
 #include "store/Transaction.h"
 
+#include <QProcess>
 #include <QSet>
 #include <QTest>
+
+#include <csignal>
 
 using namespace workbench;
 using workbench::test::queryValue;
@@ -47,6 +51,8 @@ private Q_SLOTS:
     void historyKeepsEveryChange();
     void tagsExportAndImportRoundTrip();
     void tagsImportIsAllOrNothing();
+    void aTagSurvivesAKill();
+    void detailsOfAConversation();
 
 private:
     test::TempFolder m_folder;
@@ -314,6 +320,73 @@ void TestReview::tagsImportIsAllOrNothing()
                                    " WHERE c.conversation_id = 'E-013'"))
                  .toLongLong(),
              test::testNow().toMSecsSinceEpoch());
+}
+
+void TestReview::aTagSurvivesAKill()
+{
+    // A finished tag is committed at once: SIGKILL right after it (connection open, no clean close) loses nothing.
+    const QString path = m_folder.path(QStringLiteral("killed.ewb"));
+    {
+        auto db = Database::open(path);
+        ConversationWriter writer(*db);
+        Conversation c;
+        c.conversationId = QStringLiteral("K-1");
+        c.createdAtMsecs = kWeek40;
+        c.escalated = true;
+        Transaction transaction(*db);
+        writer.write(c);
+        transaction.commit();
+    }
+    QProcess child;
+    child.start(QStringLiteral(TAG_THEN_WAIT), {path, QStringLiteral("K-1")});
+    QVERIFY(child.waitForStarted());
+    QVERIFY(child.waitForReadyRead(30000));
+    QCOMPARE(child.readAllStandardOutput().trimmed(), QByteArray("tagged"));
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    auto db = Database::open(path);
+    QCOMPARE(currentVerdict(*db, QStringLiteral("K-1")), std::optional<Verdict>(Verdict::FalseEscalation));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tag_history")).toInt(), 1);
+    QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+}
+
+void TestReview::detailsOfAConversation()
+{
+    auto demo = Database::open(m_folder.path(QStringLiteral("details.ewb")));
+    {
+        Transaction transaction(*demo);
+        ConversationWriter writer(*demo);
+        Conversation c;
+        c.conversationId = QStringLiteral("D-1");
+        c.createdAtMsecs = kWeek40;
+        c.escalated = true;
+        c.category = QStringLiteral("Billing");
+        c.channel = QStringLiteral("chat");
+        c.csat = 2;
+        c.aiConfidence = 0.31;
+        c.escalationReason = QStringLiteral("Duplicate charge");
+        c.messages = {{Role::Customer, QStringLiteral("<b>Charged twice</b> 😡 — can I talk to a human?"), kWeek40,
+                       QStringLiteral("Ann")},
+                      {Role::Ai, QStringLiteral("Let me check."), kWeek40 + 2000, QStringLiteral("Nova")},
+                      {Role::Agent, QStringLiteral("Refunded."), kWeek40 + 60000, QStringLiteral("Kenji")}};
+        writer.write(c);
+        transaction.commit();
+    }
+    addTag(*demo, {QStringLiteral("D-1"), QStringLiteral("Dana"), Verdict::CorrectEscalation, {}, {}, 5000, {}, {}});
+    const auto details = loadConversation(*demo, QStringLiteral("D-1"));
+    QVERIFY(details);
+    QCOMPARE(details->conversation.category, QStringLiteral("Billing"));
+    QCOMPARE(*details->conversation.csat, 2);
+    QCOMPARE(details->conversation.messages.size(), size_t(3));
+    // Customer text exactly as written: markup and emoji are text.
+    QCOMPARE(details->conversation.messages[0].text,
+             QString::fromUtf8("<b>Charged twice</b> 😡 — can I talk to a human?"));
+    QCOMPARE(details->handoffSeq, std::optional<int>(2));
+    QVERIFY(details->signalMask & int(Signal::AskedForPerson));
+    QCOMPARE(details->tags.size(), size_t(1));
+    QCOMPARE(details->tags[0].verdict, QStringLiteral("correct_escalation"));
+    QVERIFY(!loadConversation(*demo, QStringLiteral("nope")));
 }
 
 QTEST_GUILESS_MAIN(TestReview)

@@ -1,0 +1,99 @@
+// Review speed (issue 4): on a 1,000,000-conversation workspace, loading the next conversation of a sample
+// (200 messages) and committing a tag, each as a median (goal < 16 ms). The page's drawing is measured by the
+// GUI benchmark of the Review page.
+// Usage: bench_review [WORKSPACE] (default: a demo workspace generated in a temporary folder)
+#include "BenchReport.h"
+#include "common/Clock.h"
+#include "demo/DemoGenerator.h"
+#include "review/ConversationDetails.h"
+#include "review/Tagging.h"
+#include "store/ConversationWriter.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace workbench;
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QTemporaryDir directory;
+    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    if (workspace.isEmpty()) {
+        workspace = directory.filePath(QStringLiteral("review.ewb"));
+        auto database = Database::open(workspace);
+        DemoOptions options;
+        options.conversations = 1'000'000;
+        options.months = 24;
+        options.endMonth = Period::month(2026, 10);
+        fillDemoWorkspace(*database, options, clock);
+    }
+    auto database = Database::open(workspace);
+    // 50 long conversations, as a sample of them would be.
+    constexpr int kLong = 50;
+    {
+        Transaction transaction(*database);
+        ConversationWriter writer(*database);
+        for (int i = 0; i < kLong; ++i) {
+            Conversation c;
+            c.conversationId = QStringLiteral("BENCH-LONG-%1").arg(i);
+            c.createdAtMsecs = QDateTime(QDate(2026, 10, 5), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch() + i;
+            c.escalated = true;
+            c.category = QStringLiteral("Complaints");
+            for (int turn = 0; turn < 200; ++turn)
+                c.messages.push_back(
+                    {turn % 2 ? Role::Ai : Role::Customer,
+                     QStringLiteral("Turn %1: I still have not received the replacement for order #4821937, "
+                                    "and the tracking page says nothing new.")
+                         .arg(turn),
+                     c.createdAtMsecs + turn * 20000, turn % 2 ? QStringLiteral("Nova") : QStringLiteral("Ann")});
+            writer.write(c);
+        }
+        transaction.commit();
+    }
+    std::vector<double> loads;
+    std::vector<double> tags;
+    for (int i = 0; i < kLong; ++i) {
+        const QString id = QStringLiteral("BENCH-LONG-%1").arg(i);
+        QElapsedTimer timer;
+        timer.start();
+        const auto details = loadConversation(*database, id);
+        loads.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!details || details->conversation.messages.size() != 200)
+            qFatal("the long conversation did not load");
+        timer.restart();
+        addTag(*database, {id,
+                           QStringLiteral("Dana"),
+                           Verdict::FalseEscalation,
+                           QStringLiteral("loop"),
+                           {},
+                           1790000000000 + i,
+                           {},
+                           {}});
+        tags.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    bench::report(QStringLiteral("load a 200-message conversation, median (goal < 16)"), median(loads),
+                  QStringLiteral("ms"));
+    bench::report(QStringLiteral("commit a tag (with its history), median (goal < 16)"), median(tags),
+                  QStringLiteral("ms"));
+    bench::report(QStringLiteral("commit a tag, slowest of 50"), *std::max_element(tags.begin(), tags.end()),
+                  QStringLiteral("ms"));
+    return 0;
+}
