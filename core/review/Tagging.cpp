@@ -93,7 +93,9 @@ qint64 storeTag(Database &db, const Target &target, const TagRequest &request, c
 
 } // namespace
 
-qint64 addTag(Database &db, const TagRequest &request)
+namespace {
+
+qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> action)
 {
     if (request.reviewer.trimmed().isEmpty())
         throw WorkbenchError(QStringLiteral("A tag needs a reviewer's name."));
@@ -108,10 +110,52 @@ qint64 addTag(Database &db, const TagRequest &request)
                      target->escalated ? QStringLiteral("escalated") : QStringLiteral("kept by the AI"),
                      validVerdicts(target->escalated)));
     const Latest before = latestTag(db, target->rowId);
-    const qint64 id =
-        storeTag(db, *target, request, before.verdict.isEmpty() ? QStringLiteral("set") : QStringLiteral("change"));
+    const qint64 id = storeTag(db, *target, request,
+                               action                     ? *action
+                               : before.verdict.isEmpty() ? QStringLiteral("set")
+                                                          : QStringLiteral("change"));
     transaction.commit();
     return id;
+}
+
+} // namespace
+
+qint64 addTag(Database &db, const TagRequest &request)
+{
+    return addTagAs(db, request, std::nullopt);
+}
+
+qint64 redoTag(Database &db, const TagRequest &request)
+{
+    return addTagAs(db, request, QStringLiteral("redo"));
+}
+
+void undoTag(Database &db, qint64 tagId, const QString &reviewer, qint64 atMsecs)
+{
+    Transaction transaction(db);
+    QSqlQuery tag =
+        sql::run(db.sql(), QStringLiteral("SELECT conversation_ref, verdict, reason FROM tags WHERE id = :id"),
+                 {{":id", tagId}});
+    if (!tag.next())
+        throw WorkbenchError(QStringLiteral("No tag %1 to undo.").arg(tagId));
+    const qint64 rowId = tag.value(0).toLongLong();
+    const QString verdict = tag.value(1).toString();
+    const QString reason = tag.value(2).toString();
+    tag.finish();
+    sql::run(db.sql(), QStringLiteral("DELETE FROM tags WHERE id = :id"), {{":id", tagId}});
+    const Latest standing = latestTag(db, rowId);
+    sql::run(db.sql(),
+             QStringLiteral(
+                 "INSERT INTO tag_history (conversation_ref, reviewer, changed_at, action, from_verdict, to_verdict,"
+                 " from_reason, to_reason) VALUES (:row, :reviewer, :at, 'undo', :from, :to, :fromReason, :toReason)"),
+             {{":row", rowId},
+              {":reviewer", reviewer},
+              {":at", atMsecs},
+              {":from", verdict},
+              {":to", textOrNull(standing.verdict)},
+              {":fromReason", textOrNull(reason)},
+              {":toReason", textOrNull(standing.reason)}});
+    transaction.commit();
 }
 
 std::optional<Verdict> currentVerdict(Database &db, const QString &conversationId)

@@ -30,6 +30,12 @@ struct TagRequest {
 /// that does not fit it (e.g. missed_escalation on an escalated one) or an empty reviewer; nothing is stored then.
 qint64 addTag(Database &db, const TagRequest &request);
 
+/// Undoes tag `tagId` (the reviewer's last action): the tag is removed and the history keeps an "undo" row
+/// from its verdict to the verdict that stands again. Throws WorkbenchError for an unknown tag.
+void undoTag(Database &db, qint64 tagId, const QString &reviewer, qint64 atMsecs);
+/// Sets an undone tag again, recorded as "redo"; returns the new tag's id.
+qint64 redoTag(Database &db, const TagRequest &request);
+
 /// The conversation's verdict: its latest tag (a tie goes to the tag stored last); nullopt when untagged.
 std::optional<Verdict> currentVerdict(Database &db, const QString &conversationId);
 

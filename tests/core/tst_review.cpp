@@ -3,6 +3,7 @@
 #include "common/WorkbenchError.h"
 #include "import/ImportJob.h"
 #include "review/ConversationDetails.h"
+#include "review/SampleItems.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
 #include "store/ConversationWriter.h"
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void tagsImportIsAllOrNothing();
     void aTagSurvivesAKill();
     void detailsOfAConversation();
+    void undoAndRedoAreKeptInHistory();
+    void sampleListAndProgress();
 
 private:
     test::TempFolder m_folder;
@@ -387,6 +390,62 @@ void TestReview::detailsOfAConversation()
     QCOMPARE(details->tags.size(), size_t(1));
     QCOMPARE(details->tags[0].verdict, QStringLiteral("correct_escalation"));
     QVERIFY(!loadConversation(*demo, QStringLiteral("nope")));
+}
+
+void TestReview::undoAndRedoAreKeptInHistory()
+{
+    const TagRequest request{QStringLiteral("E-020"),
+                             QStringLiteral("Dana"),
+                             Verdict::FalseEscalation,
+                             QStringLiteral("loop"),
+                             {},
+                             1000,
+                             {},
+                             {}};
+    const qint64 id = addTag(*m_db, request);
+    undoTag(*m_db, id, QStringLiteral("Dana"), 1100);
+    QVERIFY(!currentVerdict(*m_db, QStringLiteral("E-020")));
+    const qint64 again = redoTag(*m_db, request);
+    QVERIFY(again > 0);
+    QCOMPARE(currentVerdict(*m_db, QStringLiteral("E-020")), std::optional<Verdict>(Verdict::FalseEscalation));
+    QSqlQuery history = sql::run(
+        m_db->sql(), QStringLiteral("SELECT action, from_verdict, to_verdict FROM tag_history h JOIN conversations c"
+                                    " ON c.id = h.conversation_ref WHERE c.conversation_id = 'E-020' ORDER BY h.id"));
+    QStringList rows;
+    while (history.next())
+        rows << QStringLiteral("%1:%2>%3")
+                    .arg(history.value(0).toString(), history.value(1).toString(), history.value(2).toString());
+    QCOMPARE(rows, (QStringList{QStringLiteral("set:>false_escalation"), QStringLiteral("undo:false_escalation>"),
+                                QStringLiteral("redo:>false_escalation")}));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, undoTag(*m_db, 999999, QStringLiteral("Dana"), 1));
+}
+
+void TestReview::sampleListAndProgress()
+{
+    const Sample sample = drawSample(*m_db, request(SampleMethod::Random, Population::Escalated, 5, 42));
+    addTag(*m_db,
+           {sample.conversationIds[0], QStringLiteral("Dana"), Verdict::CorrectEscalation, {}, {}, 1000, {}, {}});
+    addTag(*m_db, {sample.conversationIds[1], QStringLiteral("Dana"), Verdict::FalseEscalation, {}, {}, 1000, {}, {}});
+    addTag(*m_db, {sample.conversationIds[1], QStringLiteral("Eli"), Verdict::CorrectEscalation, {}, {}, 2000, {}, {}});
+    setSkipped(*m_db, sample.id, 2, true);
+    const auto items = loadSampleItems(*m_db, sample.id);
+    QCOMPARE(items.size(), size_t(5));
+    QCOMPARE(items[0].conversationId, sample.conversationIds[0]);
+    QCOMPARE(items[1].verdict, QStringLiteral("correct_escalation"));
+    QCOMPARE(items[1].reviewer, QStringLiteral("Eli"));
+    QVERIFY(items[2].skipped);
+    QVERIFY(items[3].verdict.isEmpty());
+    const auto progress = reviewerProgress(*m_db, sample.id);
+    QCOMPARE(progress.size(), size_t(2));
+    QCOMPARE(progress[0].reviewer, QStringLiteral("Dana"));
+    QCOMPARE(progress[0].tagged, 2);
+    QCOMPARE(progress[1].tagged, 1);
+    const auto samples = listSamples(*m_db);
+    const auto found =
+        std::find_if(samples.begin(), samples.end(), [&](const SampleSummary &s) { return s.id == sample.id; });
+    QVERIFY(found != samples.end());
+    QCOMPARE(found->size, 5);
+    QVERIFY(found->reviewed >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestReview)
