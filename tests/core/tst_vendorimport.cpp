@@ -20,6 +20,17 @@ QString sharedData(const QString &relative)
     return QDir(QStringLiteral(WORKBENCH_SHARED_DATA_DIR)).filePath(relative);
 }
 
+// The name of a conversation's dimension (category_id, channel_id, team_id or agent_id).
+QString dimensionOf(Database &db, const char *column, const QString &conversationId)
+{
+    QSqlQuery query = sql::run(db.sql(),
+                               QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.%1"
+                                              " WHERE c.conversation_id = :id")
+                                   .arg(QLatin1String(column)), // a column name from the test, not data
+                               {{":id", conversationId}});
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 QString messagesOf(Database &db, const QString &conversationId)
 {
     QSqlQuery query = sql::run(
@@ -218,11 +229,7 @@ void TestVendorImport::intercomApiExamples()
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT customer_id FROM conversations WHERE conversation_id = '503'"))
                  .toString(),
              QStringLiteral("70"));
-    QCOMPARE(
-        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '503'"))
-            .toString(),
-        QStringLiteral("Test tag"));
+    QCOMPARE(dimensionOf(*db, "category_id", QStringLiteral("503")), QStringLiteral("Test tag"));
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT created_at FROM conversations WHERE conversation_id = '503'"))
                  .toLongLong(),
              1734537511000LL);
@@ -245,11 +252,7 @@ void TestVendorImport::intercomConversations()
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT customer_id FROM conversations WHERE conversation_id = '9002'"))
                  .toString(),
              QStringLiteral("c-2"));
-    QCOMPARE(
-        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.channel_id"
-                                       " WHERE conversation_id = '9002'"))
-            .toString(),
-        QStringLiteral("email"));
+    QCOMPARE(dimensionOf(*db, "channel_id", QStringLiteral("9002")), QStringLiteral("email"));
     // Escalated at the teammate's first reply; the hand-off turn is that reply.
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT escalated_at FROM conversations WHERE conversation_id = '9002'"))
                  .toLongLong(),
@@ -269,11 +272,7 @@ void TestVendorImport::intercomConversations()
     ReaderOptions options;
     options.categoryFrom = QStringLiteral("field:Category");
     import(*byField, test::dataPath(QStringLiteral("import/intercom_conversations.json")), options);
-    QCOMPARE(queryValue(*byField,
-                        QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '9002'"))
-                 .toString(),
-             QStringLiteral("Shipping issues"));
+    QCOMPARE(dimensionOf(*byField, "category_id", QStringLiteral("9002")), QStringLiteral("Shipping issues"));
 }
 
 void TestVendorImport::zendeskTicketsWithEmbeddedComments()
@@ -294,11 +293,7 @@ void TestVendorImport::zendeskTicketsWithEmbeddedComments()
                                             "conversations ORDER BY conversation_id)"))
                  .toString(),
              QStringLiteral("5,1,-"));
-    QCOMPARE(
-        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '101'"))
-            .toString(),
-        QStringLiteral("order status"));
+    QCOMPARE(dimensionOf(*db, "category_id", QStringLiteral("101")), QStringLiteral("order status"));
     // 21:30 at -05:00 on 31 October is 02:30 UTC on 1 November.
     QCOMPARE(Period::monthContaining(
                  queryValue(*db, QStringLiteral("SELECT created_at FROM conversations WHERE conversation_id = '102'"))
@@ -321,11 +316,7 @@ void TestVendorImport::zendeskTicketsWithEmbeddedComments()
     auto byField = fresh();
     options.categoryFrom = QStringLiteral("field:360001");
     import(*byField, test::dataPath(QStringLiteral("import/zendesk_tickets.json")), options);
-    QCOMPARE(queryValue(*byField,
-                        QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '102'"))
-                 .toString(),
-             QStringLiteral("Billing"));
+    QCOMPARE(dimensionOf(*byField, "category_id", QStringLiteral("102")), QStringLiteral("Billing"));
 }
 
 void TestVendorImport::zendeskTicketsWithCommentsFile()
@@ -343,11 +334,7 @@ void TestVendorImport::zendeskTicketsWithCommentsFile()
         queryValue(*db, QStringLiteral("SELECT escalated FROM conversations WHERE conversation_id = '202'")).toInt(),
         0);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM messages")).toInt(), 5);
-    QCOMPARE(
-        queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '201'"))
-            .toString(),
-        QStringLiteral("returns"));
+    QCOMPARE(dimensionOf(*db, "category_id", QStringLiteral("201")), QStringLiteral("returns"));
 }
 
 void TestVendorImport::zendeskTableExportFixtures()
@@ -399,11 +386,7 @@ void TestVendorImport::zendeskTableExportJoins()
     options.categoryFrom = QStringLiteral("field:type");
     auto byType = fresh();
     import(*byType, test::dataPath(QStringLiteral("import/zendesk_tables/ticket_data.csv")), options);
-    QCOMPARE(queryValue(*byType,
-                        QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id = c.category_id"
-                                       " WHERE conversation_id = '302'"))
-                 .toString(),
-             QStringLiteral("incident"));
+    QCOMPARE(dimensionOf(*byType, "category_id", QStringLiteral("302")), QStringLiteral("incident"));
 }
 
 void TestVendorImport::intercomTableExportFixtures()
