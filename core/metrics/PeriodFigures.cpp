@@ -138,15 +138,14 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
                   hasFollowup);
         }
     }
-    // The reviewed conversations of the period: the verdict is the latest tag (ties: the tag stored last).
+    // The reviewed conversations of the period, with their verdicts (the view holds the rule).
     SqliteStatement reviews(
         db.handle(),
         "SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
-        " c.ai_confidence,"
-        " (SELECT verdict FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1),"
+        " c.ai_confidence, v.verdict,"
         " EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
         "         WHERE i.conversation_ref = c.id AND s.method = 'random')"
-        " FROM (SELECT DISTINCT conversation_ref AS id FROM tags) AS r JOIN conversations c ON c.id = r.id"
+        " FROM verdicts AS v JOIN conversations c ON c.id = v.conversation_ref"
         " WHERE c.created_at >= ?1 AND c.created_at < ?2");
     reviews.bind(1, period.startMsecs());
     reviews.bind(2, period.endMsecs());

@@ -13,7 +13,7 @@ std::vector<SampleSummary> listSamples(Database &db)
                           "SELECT s.id, s.period, s.population, s.method, s.created_at,"
                           " (SELECT count(*) FROM sample_items i WHERE i.sample_id = s.id),"
                           " (SELECT count(*) FROM sample_items i WHERE i.sample_id = s.id"
-                          "    AND EXISTS (SELECT 1 FROM tags t WHERE t.conversation_ref = i.conversation_ref))"
+                          "    AND EXISTS (SELECT 1 FROM verdicts v WHERE v.conversation_ref = i.conversation_ref))"
                           " FROM samples s ORDER BY s.created_at DESC, s.id DESC");
     while (query.step())
         samples.push_back({query.columnInt64(0), query.columnText(1), query.columnText(2), query.columnText(3),
@@ -26,10 +26,9 @@ std::vector<SampleItem> loadSampleItems(Database &db, qint64 sampleId)
     std::vector<SampleItem> items;
     SqliteStatement query(
         db.handle(),
-        "SELECT i.position, c.conversation_id, d.name, c.escalated, i.skipped,"
-        " (SELECT verdict FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1),"
-        " (SELECT reviewer FROM tags t WHERE t.conversation_ref = c.id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1)"
+        "SELECT i.position, c.conversation_id, d.name, c.escalated, i.skipped, v.verdict, v.reviewer"
         " FROM sample_items i JOIN conversations c ON c.id = i.conversation_ref"
+        " LEFT JOIN verdicts v ON v.conversation_ref = c.id"
         " JOIN dimensions d ON d.id = c.category_id WHERE i.sample_id = ?1 ORDER BY i.position");
     query.bind(1, sampleId);
     while (query.step())

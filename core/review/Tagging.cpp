@@ -42,8 +42,7 @@ struct Latest {
 Latest latestTag(Database &db, qint64 rowId)
 {
     QSqlQuery query = sql::run(db.sql(),
-                               QStringLiteral("SELECT verdict, reason FROM tags WHERE conversation_ref = :id"
-                                              " ORDER BY tagged_at DESC, id DESC LIMIT 1"),
+                               QStringLiteral("SELECT verdict, reason FROM verdicts WHERE conversation_ref = :id"),
                                {{":id", rowId}});
     return query.next() ? Latest{query.value(0).toString(), query.value(1).toString()} : Latest{};
 }

@@ -150,6 +150,17 @@ const std::vector<MigrationStep> &migrationSteps()
              // an index of text keys current during bulk loads, and no query reads that index.
              QStringLiteral("DROP INDEX IF EXISTS conversations_by_customer"),
          }},
+        {5,
+         QStringLiteral("the verdict of a conversation as a view"),
+         {
+             // METRICS.md: a conversation's verdict is its latest tag by tagged_at, a tie going to the tag stored
+             // last. Every query that needs a verdict reads it here, so the rule is written once.
+             QStringLiteral("CREATE VIEW verdicts AS"
+                            " SELECT t.conversation_ref, t.id AS tag_id, t.reviewer, t.verdict, t.reason, t.tagged_at"
+                            " FROM tags AS t WHERE t.id = (SELECT latest.id FROM tags AS latest"
+                            "   WHERE latest.conversation_ref = t.conversation_ref"
+                            "   ORDER BY latest.tagged_at DESC, latest.id DESC LIMIT 1)"),
+         }},
     };
     return steps;
 }
