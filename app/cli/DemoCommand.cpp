@@ -1,11 +1,11 @@
 #include "DemoCommand.h"
 
 #include "CommandContext.h"
+#include "common/NumberText.h"
 #include "demo/DemoGenerator.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
-#include <QLocale>
 
 namespace workbench::app {
 
@@ -58,8 +58,7 @@ int runDemoCommand(const CommandContext &context)
     auto database = context.openWorkspace();
     const DemoSummary summary =
         fillDemoWorkspace(*database, options, context.clock, {}, parser.value(QStringLiteral("export")));
-    const QLocale locale(QLocale::English);
-    context.out << "Filled " << database->path() << " with " << locale.toString(summary.conversations)
+    context.out << "Filled " << database->path() << " with " << countText(summary.conversations)
                 << " demo conversations, " << summary.firstMonth.key() << " to " << summary.lastMonth.key() << ", in "
                 << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s.\n";
     if (parser.isSet(QStringLiteral("export")))

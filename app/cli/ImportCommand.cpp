@@ -1,12 +1,12 @@
 #include "ImportCommand.h"
 
 #include "CommandContext.h"
+#include "common/NumberText.h"
 #include "import/ImportJob.h"
 #include "import/ValueParsers.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
-#include <QLocale>
 
 namespace workbench::app {
 
@@ -129,16 +129,15 @@ int runImportCommand(const CommandContext &context)
     timer.start();
     const ImportSummary summary = runImport(*database, request, context.clock);
 
-    const QLocale locale(QLocale::English);
     const double seconds = double(timer.elapsed()) / 1000.0;
     const qsizetype fileCount = request.files.size() + (request.messagesFile.isEmpty() ? 0 : 1);
     context.out << "Imported " << fileCount << (fileCount == 1 ? " file" : " files") << " ("
-                << locale.toString(double(summary.bytes) / (1 << 20), 'f', 1) << " MB) in "
-                << QString::number(seconds, 'f', 1) << " s: " << locale.toString(summary.inserted) << " inserted, "
-                << locale.toString(summary.updated) << " updated, " << locale.toString(summary.skipped) << " skipped, "
-                << locale.toString(summary.warnings()) << (summary.warnings() == 1 ? " warning" : " warnings");
+                << decimalText(double(summary.bytes) / (1 << 20), 1) << " MB) in " << QString::number(seconds, 'f', 1)
+                << " s: " << countText(summary.inserted) << " inserted, " << countText(summary.updated) << " updated, "
+                << countText(summary.skipped) << " skipped, " << countText(summary.warnings())
+                << (summary.warnings() == 1 ? " warning" : " warnings");
     if (summary.messages > 0)
-        context.out << "; " << locale.toString(summary.messages) << " messages";
+        context.out << "; " << countText(summary.messages) << " messages";
     context.out << ".\n";
     for (const QString &note : summary.remarks())
         context.out << "note: " << note << '\n';

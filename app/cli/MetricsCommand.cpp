@@ -1,38 +1,26 @@
 #include "MetricsCommand.h"
 
 #include "CommandContext.h"
+#include "common/NumberText.h"
 #include "metrics/MetricsReport.h"
 #include "report/MetricsJson.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
-#include <QLocale>
 
 namespace workbench::app {
 namespace {
-
-QString percent(const std::optional<double> &fraction)
-{
-    return fraction ? QLocale(QLocale::English).toString(*fraction * 100.0, 'f', 1) + QStringLiteral(" %")
-                    : QStringLiteral("—");
-}
 
 QString interval(const stats::Estimate &e)
 {
     if (!e.value)
         return QStringLiteral("— (nothing reviewed)");
-    return QStringLiteral("%1  [%2, %3]").arg(percent(e.value), percent(e.lo), percent(e.hi));
-}
-
-QString points(const std::optional<double> &value)
-{
-    return value ? QLocale(QLocale::English).toString(*value, 'f', 1) : QStringLiteral("—");
+    return QStringLiteral("%1  [%2, %3]").arg(percentText(e.value), percentText(e.lo), percentText(e.hi));
 }
 
 QString money(const std::optional<double> &value, const QString &currency)
 {
-    return value ? QStringLiteral("%1 %2").arg(QLocale(QLocale::English).toString(*value, 'f', 2), currency)
-                 : QStringLiteral("—");
+    return value ? QStringLiteral("%1 %2").arg(decimalText(value, 2), currency) : QStringLiteral("—");
 }
 
 } // namespace
@@ -76,26 +64,27 @@ int runMetricsCommand(const CommandContext &context)
     auto row = [&](const QString &label, const QString &value) {
         out << label.leftJustified(34, QLatin1Char('.')) << ' ' << value << '\n';
     };
-    row(QStringLiteral("Conversations"), QLocale(QLocale::English).toString(t.conversations));
+    row(QStringLiteral("Conversations"), countText(t.conversations));
     row(QStringLiteral("Escalated"),
-        QStringLiteral("%1 (%2)").arg(QLocale(QLocale::English).toString(t.escalated), percent(t.escalationRate())));
+        QStringLiteral("%1 (%2)").arg(countText(t.escalated), percentText(t.escalationRate())));
     if (report.baseline) {
         const auto now = t.escalationRate();
         const auto before = report.baseline->total.escalationRate();
         row(QStringLiteral("  against %1").arg(report.baselinePeriod.key()),
             now && before ? QStringLiteral("%1 (%2%3 points)")
-                                .arg(percent(before), *now >= *before ? QStringLiteral("+") : QString(),
-                                     QLocale(QLocale::English).toString((*now - *before) * 100.0, 'f', 1))
+                                .arg(percentText(before), *now >= *before ? QStringLiteral("+") : QString(),
+                                     decimalText((*now - *before) * 100.0, 1))
                           : QStringLiteral("—"));
     }
     row(QStringLiteral("Benchmark band"),
         QStringLiteral("%1 %2-%3: %4")
-            .arg(h.benchmark.name, percent(h.benchmark.low), percent(h.benchmark.high),
+            .arg(h.benchmark.name, percentText(h.benchmark.low), percentText(h.benchmark.high),
                  h.benchmarkPosition.isEmpty() ? QStringLiteral("—") : h.benchmarkPosition));
     row(QStringLiteral("CSAT overall / AI / agents"),
         QStringLiteral("%1 / %2 / %3 (gap %4)")
-            .arg(points(t.overall.csat()), points(t.ai.csat()), points(t.agent.csat()), points(t.csatGap())));
-    row(QStringLiteral("Follow-ups within 48 h (AI-kept)"), percent(t.followupRateAi()));
+            .arg(decimalText(t.overall.csat(), 1), decimalText(t.ai.csat(), 1), decimalText(t.agent.csat(), 1),
+                 decimalText(t.csatGap(), 1)));
+    row(QStringLiteral("Follow-ups within 48 h (AI-kept)"), percentText(t.followupRateAi()));
     row(QStringLiteral("Reviewed (random) escalated / kept"), QStringLiteral("%1 / %2; targeted %3")
                                                                   .arg(t.reviews.reviewedEscalated)
                                                                   .arg(t.reviews.reviewedContained)
@@ -116,8 +105,8 @@ int runMetricsCommand(const CommandContext &context)
     for (const GroupFigures &category : report.figures.byCategory)
         out << "  " << category.name.leftJustified(24) << ' '
             << QString::number(category.conversations).rightJustified(8) << "  "
-            << percent(category.escalationRate()).rightJustified(8) << "  gap "
-            << points(category.csatGap()).rightJustified(6) << (category.csatFlag ? "  flagged" : "") << '\n';
+            << percentText(category.escalationRate()).rightJustified(8) << "  gap "
+            << decimalText(category.csatGap(), 1).rightJustified(6) << (category.csatFlag ? "  flagged" : "") << '\n';
     if (!report.topFalseCategories.isEmpty())
         out << "\nTop false-escalation categories: " << report.topFalseCategories.join(QStringLiteral(", ")) << '\n';
     for (const Recommendation &r : report.recommendations)

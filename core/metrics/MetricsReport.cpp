@@ -1,10 +1,10 @@
 #include "MetricsReport.h"
 
+#include "common/NumberText.h"
 #include "store/Database.h"
 #include "store/SqliteStatement.h"
 
 #include <QHash>
-#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -12,11 +12,6 @@
 
 namespace workbench {
 namespace {
-
-QString percent(double fraction)
-{
-    return QLocale(QLocale::English).toString(fraction * 100.0, 'f', 1) + QStringLiteral(" %");
-}
 
 bool codePointLess(const QString &a, const QString &b)
 {
@@ -126,7 +121,7 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
                                      "knowledge base.")
                           .arg(reviews.falseEscalations)
                           .arg(reviews.reviewedEscalated)
-                          .arg(percent(*reviews.falseRate().value));
+                          .arg(percentText(reviews.falseRate().value));
         if (isFlagged(name))
             why += both;
         result.push_back({name, QStringLiteral("escalate_less"), why});
@@ -134,9 +129,8 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
     for (const GroupFigures *category : flagged) {
         QString why =
             QStringLiteral("AI-handled CSAT %1 against %2 for people (%3 points): route more of these to people.")
-                .arg(QLocale(QLocale::English).toString(*category->ai.csat(), 'f', 1),
-                     QLocale(QLocale::English).toString(*category->agent.csat(), 'f', 1),
-                     QLocale(QLocale::English).toString(*category->csatGap(), 'f', 1));
+                .arg(decimalText(category->ai.csat(), 1), decimalText(category->agent.csat(), 1),
+                     decimalText(category->csatGap(), 1));
         if (topFalse.contains(category->name))
             why += both;
         result.push_back({category->name, QStringLiteral("escalate_more"), why});

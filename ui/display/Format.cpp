@@ -1,5 +1,7 @@
 #include "Format.h"
 
+#include "common/NumberText.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
@@ -22,14 +24,12 @@ const QLocale &displayLocale()
 
 QString formatCount(qint64 value)
 {
-    return displayLocale().toString(value);
+    return countText(value);
 }
 
 QString formatPercent(const std::optional<double> &fraction, int decimals)
 {
-    if (!fraction)
-        return QStringLiteral("—");
-    return displayLocale().toString(*fraction * 100.0, 'f', decimals) + QStringLiteral(" %");
+    return percentText(fraction, decimals);
 }
 
 QString formatDateRange(qint64 firstMsecs, qint64 lastMsecs)

@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QLocale>
 
 namespace workbench::ui {
 namespace {
