@@ -85,6 +85,29 @@ FieldSet helpDeskFields()
            fieldBit(Field::Messages);
 }
 
+void addZendeskComments(Conversation &c, const std::vector<ZendeskComment> &comments)
+{
+    for (const ZendeskComment &comment : comments) {
+        Role role = Role::Agent;
+        QString body = comment.body;
+        if (comment.byCustomer) {
+            role = Role::Customer;
+        } else if (comment.byAi) {
+            role = Role::Ai;
+        } else if (!comment.isPublic) {
+            role = Role::System;
+            body = QStringLiteral("Internal note: ") + body;
+        }
+        if (role == Role::Agent && !c.escalated) {
+            c.escalated = true; // a person answered the customer
+            c.escalatedAtMsecs = comment.sentAt;
+        }
+        c.messages.push_back({role, body, comment.sentAt, comment.author});
+    }
+    if (comments.empty())
+        c.escalated = !c.agent.isEmpty(); // no transcript: a ticket with a human assignee went to a person
+}
+
 QString categoryFromTags(const ReaderOptions &options, const QStringList &tags, const QHash<QString, QString> &fields)
 {
     const QString from = options.categoryFrom.trimmed();
@@ -164,32 +187,19 @@ bool ZendeskSource::next(SourceRecord &record)
     } else {
         comments = m_comments.value(c.conversationId);
     }
+    std::vector<ZendeskComment> turns;
     for (simdjson::dom::element comment : comments) {
         const QString author = json::textAt(comment, QStringLiteral("author_id"));
-        const bool isPublic = json::textAt(comment, QStringLiteral("public")) != QLatin1String("false");
         QString body = json::textAt(comment, QStringLiteral("plain_body"));
         if (body.isEmpty())
             body = json::textAt(comment, QStringLiteral("body"));
         if (body.isEmpty())
             body = json::htmlToText(json::textAt(comment, QStringLiteral("html_body")));
-        const auto sent = timeOf(comment, QStringLiteral("created_at"));
-        Role role = Role::Agent;
-        if (author == requester)
-            role = Role::Customer;
-        else if (m_options.aiAuthorIds.contains(author))
-            role = Role::Ai;
-        else if (!isPublic) {
-            role = Role::System;
-            body = QStringLiteral("Internal note: ") + body;
-        }
-        if (role == Role::Agent && !c.escalated) {
-            c.escalated = true; // a person answered the customer
-            c.escalatedAtMsecs = sent;
-        }
-        c.messages.push_back({role, body, sent, author});
+        turns.push_back({author, author == requester, m_options.aiAuthorIds.contains(author),
+                         json::textAt(comment, QStringLiteral("public")) != QLatin1String("false"), body,
+                         timeOf(comment, QStringLiteral("created_at"))});
     }
-    if (comments.empty())
-        c.escalated = !c.agent.isEmpty(); // no transcript: a ticket with a human assignee went to a person
+    addZendeskComments(c, turns);
     return true;
 }
 

@@ -50,6 +50,20 @@ private:
     bool m_notedInference = false;
 };
 
+/// A Zendesk comment, from the JSON export or the comment table.
+struct ZendeskComment {
+    QString author; ///< as the transcript names it
+    bool byCustomer = false;
+    bool byAi = false;
+    bool isPublic = true;
+    QString body;
+    std::optional<qint64> sentAt;
+};
+
+/// Adds a ticket's comments as turns: the customer's, the AI's, a person's (the first public one escalates the
+/// ticket) or an internal note. Without comments, a human assignee means the ticket went to a person.
+void addZendeskComments(Conversation &conversation, const std::vector<ZendeskComment> &comments);
+
 /// The fields a help-desk reader gives (a column the export lacks clears nothing it does not name).
 FieldSet helpDeskFields();
 

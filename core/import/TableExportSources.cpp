@@ -186,29 +186,17 @@ bool ZendeskTablesSource::next(SourceRecord &record)
         fields.insert(m_options.categoryFrom.mid(6), m_tickets.cell(row, m_options.categoryFrom.mid(6).toLower()));
     c.category = categoryFromTags(m_options, m_tags.value(c.conversationId), fields);
 
-    const std::vector<qsizetype> comments = m_commentsByTicket.value(c.conversationId);
-    for (const qsizetype comment : comments) {
+    std::vector<ZendeskComment> turns;
+    for (const qsizetype comment : m_commentsByTicket.value(c.conversationId)) {
         const QString author = m_comments.cell(comment, QStringLiteral("user_id"));
-        const bool isPublic = isTrue(m_comments.cell(comment, QStringLiteral("public")));
-        const auto sent = parseTime(m_comments.cell(comment, QStringLiteral("created")));
-        QString body = m_comments.cell(comment, QStringLiteral("body"));
-        Role role = Role::Agent;
-        if (author == requester || m_userRole.value(author) == QLatin1String("end-user"))
-            role = Role::Customer;
-        else if (m_options.aiAuthorIds.contains(author))
-            role = Role::Ai;
-        else if (!isPublic) {
-            role = Role::System;
-            body = QStringLiteral("Internal note: ") + body;
-        }
-        if (role == Role::Agent && !c.escalated) {
-            c.escalated = true;
-            c.escalatedAtMsecs = sent;
-        }
-        c.messages.push_back({role, body, sent, m_userName.value(author, author)});
+        turns.push_back({m_userName.value(author, author),
+                         author == requester || m_userRole.value(author) == QLatin1String("end-user"),
+                         m_options.aiAuthorIds.contains(author),
+                         isTrue(m_comments.cell(comment, QStringLiteral("public"))),
+                         m_comments.cell(comment, QStringLiteral("body")),
+                         parseTime(m_comments.cell(comment, QStringLiteral("created")))});
     }
-    if (comments.empty())
-        c.escalated = !assignee.isEmpty(); // no transcript: a ticket with a human assignee went to a person
+    addZendeskComments(c, turns);
     return true;
 }
 
