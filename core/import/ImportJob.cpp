@@ -140,8 +140,6 @@ ImportPreview previewImport(const ImportRequest &request, int maxRecords)
             return preview;
         }
         preview.format = *format;
-        if (*format == ImportFormat::Csv)
-            preview.headers = readCsvHeader(path);
         const auto source = openSource(path, *format, request);
         SourceRecord record;
         while (int(preview.records.size()) < maxRecords && source->next(record)) {

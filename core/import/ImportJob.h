@@ -37,7 +37,6 @@ struct ImportRequest {
 /// The first records of the first file as they would be stored, for the import dialog's live preview.
 struct ImportPreview {
     ImportFormat format = ImportFormat::Csv;
-    QStringList headers; ///< CSV header cells (for the mapping editor)
     std::vector<SourceRecord> records;
     QString error; ///< a structural problem (missing column, no start date...), else empty
 };

@@ -22,7 +22,6 @@ public:
     /// The next record; false at the end. A record that is not an object gets `problem` set.
     bool next(simdjson::dom::element &record, qint64 &line, QString &problem);
     qint64 bytesConsumed() const;
-    qint64 bytesTotal() const { return m_size; }
 
 private:
     QString m_path;

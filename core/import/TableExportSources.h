@@ -22,7 +22,6 @@ public:
     qsizetype rowCount() const { return qsizetype(m_rows.size()); }
     QString cell(qsizetype row, const QString &column) const;
     qint64 line(qsizetype row) const { return m_lines[size_t(row)]; }
-    bool hasColumn(const QString &column) const { return m_columns.contains(column); }
     const QString &path() const { return m_path; }
 
     /// Loads `name` beside `siblingOf` when it exists; an empty table otherwise.

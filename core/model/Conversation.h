@@ -59,6 +59,12 @@ inline QString uncategorizedName()
     return QStringLiteral("uncategorized");
 }
 
+/// The category a conversation is stored under: blank (after trimming) is "uncategorized".
+inline QString storedCategory(const QString &category)
+{
+    return category.trimmed().isEmpty() ? uncategorizedName() : category;
+}
+
 /// The kinds of named dimension a conversation refers to; the values are stored.
 enum class DimensionKind { Category = 1, Channel = 2, Team = 3, Agent = 4 };
 

@@ -97,7 +97,7 @@ void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversat
                                      const MessageFacts *precomputed)
 {
     const FieldSet present = inserting ? kAllFields : conversation.presentFields;
-    const QString category = conversation.category.trimmed().isEmpty() ? uncategorizedName() : conversation.category;
+    const QString category = storedCategory(conversation.category);
     const MessageFacts facts = !(present & fieldBit(Field::Messages)) ? MessageFacts{}
                                : precomputed                          ? *precomputed
                                              : analyzeMessages(conversation.messages, conversation.handoffSeq);

@@ -13,8 +13,6 @@ namespace workbench {
 /// and a busy timeout set, and the schema migrated to the current version.
 class Database {
 public:
-    struct OpenResult;
-
     /// Opens (creating when missing) and migrates `path`. Throws WorkbenchError when the file is not a
     /// workspace, comes from a newer version of the workbench, or cannot be written.
     static std::unique_ptr<Database> open(const QString &path);

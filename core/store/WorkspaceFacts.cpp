@@ -3,7 +3,6 @@
 #include "Database.h"
 #include "Sql.h"
 #include "metrics/Ratio.h"
-#include "model/Conversation.h"
 
 namespace workbench {
 
@@ -39,23 +38,14 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
                                                              " WHERE customer_id IS NOT NULL"))
                           .toLongLong();
     {
-        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT kind, count(*) FROM dimensions GROUP BY kind"));
-        while (query.next()) {
-            const qint64 count = query.value(1).toLongLong();
-            switch (DimensionKind(query.value(0).toInt())) {
-            case DimensionKind::Channel:
-                facts.channels = count;
-                break;
-            case DimensionKind::Team:
-                facts.teams = count;
-                break;
-            case DimensionKind::Agent:
-                facts.agents = count;
-                break;
-            case DimensionKind::Category:
-                break;
-            }
-        }
+        // What the conversations use, not every name ever stored (re-imports can leave names behind).
+        QSqlQuery query =
+            sql::run(connection, QStringLiteral("SELECT count(DISTINCT channel_id), count(DISTINCT team_id),"
+                                                " count(DISTINCT agent_id) FROM conversations"));
+        query.next();
+        facts.channels = query.value(0).toLongLong();
+        facts.teams = query.value(1).toLongLong();
+        facts.agents = query.value(2).toLongLong();
     }
     if (facts.firstCreatedMsecs) {
         QSqlQuery monthQuery =

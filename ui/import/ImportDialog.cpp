@@ -86,7 +86,7 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
     for (ImportFormat format :
          {ImportFormat::Csv, ImportFormat::Jsonl, ImportFormat::Chatlog, ImportFormat::Zendesk, ImportFormat::Intercom})
         m_format->addItem(formatTitle(format), int(format));
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::formatChanged);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleRefresh);
     connect(m_lenient, &QCheckBox::toggled, this, &ImportDialog::scheduleRefresh);
     auto *formatRow = new QHBoxLayout;
     auto *formatLabel = new QLabel(tr("&Format:"), this);
@@ -275,11 +275,6 @@ void ImportDialog::setFormatChoice(std::optional<ImportFormat> format)
 {
     m_format->setCurrentIndex(format ? m_format->findData(int(*format)) : 0);
     refreshPreview();
-}
-
-void ImportDialog::formatChanged()
-{
-    scheduleRefresh();
 }
 
 std::optional<ImportFormat> ImportDialog::effectiveFormat() const

@@ -58,7 +58,6 @@ Q_SIGNALS:
 private:
     void chooseFiles();
     void removeSelectedFiles();
-    void formatChanged();
     void applySavedMapping(int index);
     void askForMappingName();
     void scheduleRefresh();

@@ -76,7 +76,7 @@ QString ImportPreviewModel::display(const SourceRecord &record, Field field) con
     case Field::Escalated:
         return c.escalated ? QStringLiteral("true") : QStringLiteral("false");
     case Field::Category:
-        return c.category.trimmed().isEmpty() ? uncategorizedName() : c.category;
+        return storedCategory(c.category);
     case Field::Channel:
         return c.channel;
     case Field::Team:
