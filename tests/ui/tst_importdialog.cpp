@@ -34,6 +34,13 @@ QString sharedData(const QString &relative)
     return QDir(QStringLiteral(WORKBENCH_SHARED_DATA_DIR)).filePath(relative);
 }
 
+// The preview is read on a worker thread: wait until the dialog shows it.
+bool waitForPreview(ImportDialog &dialog)
+{
+    QSignalSpy refreshed(&dialog, &ImportDialog::previewRefreshed);
+    return refreshed.wait(30000);
+}
+
 } // namespace
 
 class TestImportDialog : public QObject {
@@ -73,6 +80,7 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(!dialog.canImport());
     dialog.addFiles({m_messy});
+    QVERIFY(waitForPreview(dialog));
     dialog.resize(1300, 800);
     // Proposed from the header names.
     const ColumnMapping &proposed = dialog.mappingModel()->mapping();
@@ -97,6 +105,7 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
     QVERIFY(dialog.mappingModel()->setData(dialog.mappingModel()->index(escalatedRow, MappingTableModel::ValuesColumn),
                                            QStringLiteral("Solved by bot = false; Agent = true")));
     dialog.refreshPreview();
+    QVERIFY(waitForPreview(dialog));
     QCOMPARE(preview->problemCount(), 0);
     QVERIFY(dialog.canImport());
     QCOMPARE(preview->data(preview->index(2, escalatedColumn)).toString(), QStringLiteral("false"));
@@ -123,6 +132,7 @@ void TestImportDialog::chatLogOptions()
     auto db = Database::open(m_folder.path(QStringLiteral("chatlog.ewb")));
     ImportDialog dialog(*db, m_clock);
     dialog.addFiles({sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
+    QVERIFY(waitForPreview(dialog));
     const ImportRequest request = dialog.request();
     QCOMPARE(request.format, std::optional<ImportFormat>(ImportFormat::Chatlog));
     // The start is asked for, shown prefilled with a date the user sees, never a silent "now".

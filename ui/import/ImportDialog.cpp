@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
 namespace {
@@ -65,6 +66,7 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(150);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ImportDialog::refreshPreview);
+    connect(&m_previewWatcher, &QFutureWatcher<ImportPreview>::finished, this, &ImportDialog::applyPreview);
 
     // Files.
     auto *addButton = new QPushButton(tr("&Add Files…"), this);
@@ -359,6 +361,11 @@ void ImportDialog::saveMapping(const QString &name)
     m_savedMappings->setCurrentText(name);
 }
 
+ImportDialog::~ImportDialog()
+{
+    m_previewWatcher.waitForFinished();
+}
+
 ImportRequest ImportDialog::request() const
 {
     ImportRequest request;
@@ -424,10 +431,29 @@ void ImportDialog::refreshPreview()
             // The preview below says what is wrong with the file.
         }
     }
-    const ImportRequest current = request();
-    ImportPreview preview = previewImport(current);
+    // Reading the first records can mean parsing a whole JSON export: a worker does it, the last request wins.
+    if (m_previewWatcher.isRunning()) {
+        m_previewPending = true;
+        return;
+    }
+    m_previewing = true;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_status->setText(tr("Reading the first rows…"));
+    m_previewWatcher.setFuture(QtConcurrent::run([current = request()] { return previewImport(current); }));
+}
+
+void ImportDialog::applyPreview()
+{
+    if (m_previewPending) {
+        m_previewPending = false;
+        refreshPreview();
+        return;
+    }
+    ImportPreview preview = m_previewWatcher.result();
+    m_previewing = false;
     m_previewError = preview.error;
     const ColumnMapping mapping = m_mapping->mapping();
+    const auto format = effectiveFormat();
     m_preview->setRecords(std::move(preview.records), [mapping, format](const QString &column) -> std::optional<Field> {
         if (format == ImportFormat::Csv) {
             for (const auto &[field, source] : mapping.columns) {
@@ -464,6 +490,8 @@ QString ImportDialog::previewStatus() const
 
 bool ImportDialog::canImport() const
 {
+    if (m_previewing)
+        return false;
     if (m_conversationFiles.isEmpty() && m_messageFiles.isEmpty())
         return false;
     if (!m_previewError.isEmpty())

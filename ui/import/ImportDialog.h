@@ -3,6 +3,7 @@
 #include "import/ImportJob.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QTimer>
 
 class QCheckBox;
@@ -33,6 +34,7 @@ class ImportDialog final : public QDialog {
     Q_OBJECT
 public:
     ImportDialog(Database &workspace, const Clock &clock, QWidget *parent = nullptr);
+    ~ImportDialog() override;
 
     void addFiles(const QStringList &files);
     /// nullopt: detect from the first file.
@@ -44,7 +46,8 @@ public:
     void saveMapping(const QString &name);
     /// Applies the saved mapping called `name` (as choosing it in the list does).
     void applySavedMapping(const QString &name);
-    /// Recomputes the preview now (it also follows every change, a moment later).
+    /// Recomputes the preview on a worker thread now (it also follows every change, a moment later);
+    /// previewRefreshed() says when it is shown.
     void refreshPreview();
 
     MappingTableModel *mappingModel() const { return m_mapping; }
@@ -61,6 +64,7 @@ private:
     void applySavedMapping(int index);
     void askForMappingName();
     void scheduleRefresh();
+    void applyPreview();
     std::optional<ImportFormat> effectiveFormat() const;
     QWidget *buildCsvPage();
     QWidget *buildChatlogPage();
@@ -100,6 +104,9 @@ private:
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
     QTimer m_refreshTimer;
+    QFutureWatcher<ImportPreview> m_previewWatcher;
+    bool m_previewPending = false;
+    bool m_previewing = false;
     QString m_previewError;
 };
 
