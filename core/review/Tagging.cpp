@@ -14,7 +14,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSet>
 
 namespace workbench {
 namespace {
@@ -24,82 +23,140 @@ struct Target {
     bool escalated = false;
 };
 
-std::optional<Target> findConversation(Database &db, const QString &conversationId)
-{
-    QSqlQuery query =
-        sql::run(db.sql(), QStringLiteral("SELECT id, escalated FROM conversations WHERE conversation_id = :id"),
-                 {{":id", conversationId.trimmed()}});
-    if (!query.next())
-        return std::nullopt;
-    return Target{query.value(0).toLongLong(), query.value(1).toInt() != 0};
-}
-
 struct Latest {
     QString verdict;
     QString reason;
 };
-
-Latest latestTag(Database &db, qint64 rowId)
-{
-    QSqlQuery query = sql::run(db.sql(),
-                               QStringLiteral("SELECT verdict, reason FROM verdicts WHERE conversation_ref = :id"),
-                               {{":id", rowId}});
-    return query.next() ? Latest{query.value(0).toString(), query.value(1).toString()} : Latest{};
-}
 
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-// Inserts the tag and its history row inside the caller's transaction.
-qint64 storeTag(Database &db, const Target &target, const TagRequest &request, const QString &action)
-{
-    const Latest before = latestTag(db, target.rowId);
-    QVariant category;
-    if (!request.correctedCategory.trimmed().isEmpty()) {
-        DimensionCache dimensions(db);
-        category = *dimensions.resolve(DimensionKind::Category, request.correctedCategory);
+/// The statements of tagging, prepared once: a tags import runs them for every row.
+class TagStatements {
+public:
+    explicit TagStatements(Database &db)
+        : m_db(db),
+          m_find(sql::prepare(db.sql(),
+                              QStringLiteral("SELECT id, escalated FROM conversations WHERE conversation_id = :id"))),
+          m_latest(sql::prepare(db.sql(),
+                                QStringLiteral("SELECT verdict, reason FROM verdicts WHERE conversation_ref = :id"))),
+          m_insertTag(sql::prepare(db.sql(),
+                                   QStringLiteral("INSERT INTO tags (conversation_ref, reviewer, verdict, reason, note,"
+                                                  " corrected_category_id, takeover_seq, tagged_at) VALUES (:row,"
+                                                  " :reviewer, :verdict, :reason, :note, :category, :takeover, :at)"))),
+          m_insertHistory(
+              sql::prepare(db.sql(), QStringLiteral("INSERT INTO tag_history (conversation_ref, reviewer, changed_at,"
+                                                    " action, from_verdict, to_verdict, from_reason, to_reason)"
+                                                    " VALUES (:row, :reviewer, :at, :action, :from, :to,"
+                                                    " :fromReason, :toReason)")))
+    {}
+
+    std::optional<Target> find(const QString &conversationId)
+    {
+        m_find.bindValue(QStringLiteral(":id"), conversationId.trimmed());
+        sql::exec(m_find);
+        std::optional<Target> target;
+        if (m_find.next())
+            target = Target{m_find.value(0).toLongLong(), m_find.value(1).toInt() != 0};
+        m_find.finish();
+        return target;
     }
-    sql::run(
-        db.sql(),
-        QStringLiteral(
-            "INSERT INTO tags (conversation_ref, reviewer, verdict, reason, note, corrected_category_id,"
-            " takeover_seq, tagged_at) VALUES (:row, :reviewer, :verdict, :reason, :note, :category, :takeover, :at)"),
-        {{":row", target.rowId},
-         {":reviewer", request.reviewer.trimmed()},
-         {":verdict", verdictName(request.verdict)},
-         {":reason", textOrNull(request.reason.trimmed())},
-         {":note", textOrNull(request.note)},
-         {":category", category},
-         {":takeover", request.takeoverSeq ? QVariant(*request.takeoverSeq) : QVariant()},
-         {":at", request.taggedAtMsecs}});
-    const qint64 id = sql::scalar(db.sql(), QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
-    sql::run(db.sql(),
-             QStringLiteral(
-                 "INSERT INTO tag_history (conversation_ref, reviewer, changed_at, action, from_verdict, to_verdict,"
-                 " from_reason, to_reason) VALUES (:row, :reviewer, :at, :action, :from, :to, :fromReason, :toReason)"),
-             {{":row", target.rowId},
-              {":reviewer", request.reviewer.trimmed()},
-              {":at", request.taggedAtMsecs},
-              {":action", action},
-              {":from", textOrNull(before.verdict)},
-              {":to", verdictName(request.verdict)},
-              {":fromReason", textOrNull(before.reason)},
-              {":toReason", textOrNull(request.reason.trimmed())}});
-    return id;
-}
 
-} // namespace
+    Latest latest(qint64 rowId)
+    {
+        m_latest.bindValue(QStringLiteral(":id"), rowId);
+        sql::exec(m_latest);
+        Latest latest;
+        if (m_latest.next())
+            latest = {m_latest.value(0).toString(), m_latest.value(1).toString()};
+        m_latest.finish();
+        return latest;
+    }
 
-namespace {
+    void history(qint64 rowId, const QString &reviewer, qint64 at, const QString &action, const Latest &from,
+                 const Latest &to)
+    {
+        m_insertHistory.bindValue(QStringLiteral(":row"), rowId);
+        m_insertHistory.bindValue(QStringLiteral(":reviewer"), reviewer);
+        m_insertHistory.bindValue(QStringLiteral(":at"), at);
+        m_insertHistory.bindValue(QStringLiteral(":action"), action);
+        m_insertHistory.bindValue(QStringLiteral(":from"), textOrNull(from.verdict));
+        m_insertHistory.bindValue(QStringLiteral(":to"), textOrNull(to.verdict));
+        m_insertHistory.bindValue(QStringLiteral(":fromReason"), textOrNull(from.reason));
+        m_insertHistory.bindValue(QStringLiteral(":toReason"), textOrNull(to.reason));
+        sql::exec(m_insertHistory);
+    }
+
+    /// Inserts the tag and its history row inside the caller's transaction. Without an `action`, it is "set"
+    /// for a conversation's first verdict and "change" after that.
+    qint64 store(const Target &target, const TagRequest &request, std::optional<QString> action)
+    {
+        const Latest before = latest(target.rowId);
+        QVariant category;
+        if (!request.correctedCategory.trimmed().isEmpty()) {
+            if (!m_dimensions)
+                m_dimensions = std::make_unique<DimensionCache>(m_db);
+            category = *m_dimensions->resolve(DimensionKind::Category, request.correctedCategory);
+        }
+        const Latest after{verdictName(request.verdict), request.reason.trimmed()};
+        m_insertTag.bindValue(QStringLiteral(":row"), target.rowId);
+        m_insertTag.bindValue(QStringLiteral(":reviewer"), request.reviewer.trimmed());
+        m_insertTag.bindValue(QStringLiteral(":verdict"), after.verdict);
+        m_insertTag.bindValue(QStringLiteral(":reason"), textOrNull(after.reason));
+        m_insertTag.bindValue(QStringLiteral(":note"), textOrNull(request.note));
+        m_insertTag.bindValue(QStringLiteral(":category"), category);
+        m_insertTag.bindValue(QStringLiteral(":takeover"),
+                              request.takeoverSeq ? QVariant(*request.takeoverSeq) : QVariant());
+        m_insertTag.bindValue(QStringLiteral(":at"), request.taggedAtMsecs);
+        sql::exec(m_insertTag);
+        const qint64 id = m_insertTag.lastInsertId().toLongLong();
+        history(target.rowId, request.reviewer.trimmed(), request.taggedAtMsecs,
+                action                     ? *action
+                : before.verdict.isEmpty() ? QStringLiteral("set")
+                                           : QStringLiteral("change"),
+                before, after);
+        return id;
+    }
+
+    /// A tag identical in all six exported fields (time as an instant) is stored already.
+    bool exists(const Target &target, const TagRequest &request)
+    {
+        m_exists.bindValue(QStringLiteral(":row"), target.rowId);
+        m_exists.bindValue(QStringLiteral(":reviewer"), request.reviewer);
+        m_exists.bindValue(QStringLiteral(":verdict"), verdictName(request.verdict));
+        m_exists.bindValue(QStringLiteral(":reason"), request.reason);
+        m_exists.bindValue(QStringLiteral(":note"), request.note);
+        m_exists.bindValue(QStringLiteral(":at"), request.taggedAtMsecs);
+        sql::exec(m_exists);
+        const bool found = m_exists.next();
+        m_exists.finish();
+        return found;
+    }
+
+private:
+    Database &m_db;
+    QSqlQuery m_exists = sql::prepare(
+        m_db.sql(),
+        QStringLiteral("SELECT 1 FROM tags WHERE conversation_ref = :row"
+                       " AND reviewer = :reviewer AND verdict = :verdict"
+                       " AND ifnull(reason, '') = ifnull(:reason, '') AND ifnull(note, '') = ifnull(:note, '')"
+                       " AND tagged_at = :at"));
+    QSqlQuery m_find;
+    QSqlQuery m_latest;
+    QSqlQuery m_insertTag;
+    QSqlQuery m_insertHistory;
+    std::unique_ptr<DimensionCache> m_dimensions;
+};
 
 qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> action)
 {
     if (request.reviewer.trimmed().isEmpty())
         throw WorkbenchError(QStringLiteral("A tag needs a reviewer's name."));
     Transaction transaction(db);
-    const auto target = findConversation(db, request.conversationId);
+    TagStatements statements(db);
+    const auto target = statements.find(request.conversationId);
     if (!target)
         throw WorkbenchError(QStringLiteral("No conversation \"%1\" in this workspace.").arg(request.conversationId));
     if (!verdictFits(request.verdict, target->escalated))
@@ -108,11 +165,7 @@ qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> 
                 .arg(verdictName(request.verdict), request.conversationId,
                      target->escalated ? QStringLiteral("escalated") : QStringLiteral("kept by the AI"),
                      validVerdicts(target->escalated)));
-    const Latest before = latestTag(db, target->rowId);
-    const qint64 id = storeTag(db, *target, request,
-                               action                     ? *action
-                               : before.verdict.isEmpty() ? QStringLiteral("set")
-                                                          : QStringLiteral("change"));
+    const qint64 id = statements.store(*target, request, action);
     transaction.commit();
     return id;
 }
@@ -132,37 +185,27 @@ qint64 redoTag(Database &db, const TagRequest &request)
 void undoTag(Database &db, qint64 tagId, const QString &reviewer, qint64 atMsecs)
 {
     Transaction transaction(db);
+    TagStatements statements(db);
     QSqlQuery tag =
         sql::run(db.sql(), QStringLiteral("SELECT conversation_ref, verdict, reason FROM tags WHERE id = :id"),
                  {{":id", tagId}});
     if (!tag.next())
         throw WorkbenchError(QStringLiteral("No tag %1 to undo.").arg(tagId));
     const qint64 rowId = tag.value(0).toLongLong();
-    const QString verdict = tag.value(1).toString();
-    const QString reason = tag.value(2).toString();
+    const Latest undone{tag.value(1).toString(), tag.value(2).toString()};
     tag.finish();
     sql::run(db.sql(), QStringLiteral("DELETE FROM tags WHERE id = :id"), {{":id", tagId}});
-    const Latest standing = latestTag(db, rowId);
-    sql::run(db.sql(),
-             QStringLiteral(
-                 "INSERT INTO tag_history (conversation_ref, reviewer, changed_at, action, from_verdict, to_verdict,"
-                 " from_reason, to_reason) VALUES (:row, :reviewer, :at, 'undo', :from, :to, :fromReason, :toReason)"),
-             {{":row", rowId},
-              {":reviewer", reviewer},
-              {":at", atMsecs},
-              {":from", verdict},
-              {":to", textOrNull(standing.verdict)},
-              {":fromReason", textOrNull(reason)},
-              {":toReason", textOrNull(standing.reason)}});
+    statements.history(rowId, reviewer, atMsecs, QStringLiteral("undo"), undone, statements.latest(rowId));
     transaction.commit();
 }
 
 std::optional<Verdict> currentVerdict(Database &db, const QString &conversationId)
 {
-    const auto target = findConversation(db, conversationId);
+    TagStatements statements(db);
+    const auto target = statements.find(conversationId);
     if (!target)
         return std::nullopt;
-    return verdictFromName(latestTag(db, target->rowId).verdict);
+    return verdictFromName(statements.latest(target->rowId).verdict);
 }
 
 qint64 exportTags(Database &db, const QString &path)
@@ -224,9 +267,9 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
 
     TagsImportSummary summary;
     std::vector<ImportIssue> problems;
-    QSet<QString> seen; // the six fields of the rows stored by this import
     const qint64 now = clock.nowUtc().toMSecsSinceEpoch();
     Transaction transaction(db);
+    TagStatements statements(db);
     while (reader.readRecord() && problems.size() < 20) {
         const qint64 line = reader.recordLine();
         bool valid = true;
@@ -266,7 +309,7 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
                 {path, line, QStringLiteral("reviewer"), QStringLiteral("is empty (a reviewer's name is required)")});
             continue;
         }
-        const auto target = findConversation(db, request.conversationId);
+        const auto target = statements.find(request.conversationId);
         if (!target) {
             problems.push_back({path, line, QStringLiteral("conversation_id"),
                                 QStringLiteral("%1 is not a conversation of this workspace")
@@ -284,28 +327,12 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
         }
         if (!problems.empty())
             continue; // refused already: look for more problems only
-        const QString key =
-            QStringList{request.conversationId, request.reviewer, verdictName(request.verdict),
-                        request.reason,         request.note,     QString::number(request.taggedAtMsecs)}
-                .join(QChar(0x1f));
-        const bool stored =
-            sql::scalar(db.sql(),
-                        QStringLiteral("SELECT 1 FROM tags WHERE conversation_ref = :row AND reviewer = :reviewer"
-                                       " AND verdict = :verdict AND ifnull(reason, '') = :reason"
-                                       " AND ifnull(note, '') = :note AND tagged_at = :at"),
-                        {{":row", target->rowId},
-                         {":reviewer", request.reviewer},
-                         {":verdict", verdictName(request.verdict)},
-                         {":reason", request.reason},
-                         {":note", request.note},
-                         {":at", request.taggedAtMsecs}})
-                .isValid();
-        if (stored || seen.contains(key)) {
+        // Rows stored earlier by this import are in the table already, inside the transaction.
+        if (statements.exists(*target, request)) {
             ++summary.alreadyStored;
             continue;
         }
-        seen.insert(key);
-        storeTag(db, *target, request, QStringLiteral("import"));
+        statements.store(*target, request, QStringLiteral("import"));
         ++summary.added;
     }
     if (!problems.empty())

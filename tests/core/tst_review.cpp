@@ -318,6 +318,14 @@ void TestReview::tagsImportIsAllOrNothing()
     const QString good = test::writeFile(m_folder.path(QStringLiteral("good-tags.csv")),
                                          "conversation_id,reviewer,verdict\nE-013,Dana,false_escalation\n");
     importTags(*m_db, good, clock);
+    // The same row twice in one file: stored once.
+    const QString twice =
+        test::writeFile(m_folder.path(QStringLiteral("twice.csv")), "conversation_id,reviewer,verdict,tagged_at\n"
+                                                                    "E-014,Dana,false_escalation,2026-10-01T10:00:00Z\n"
+                                                                    "E-014,Dana,false_escalation,1790848800\n");
+    const TagsImportSummary once = importTags(*m_db, twice, clock);
+    QCOMPARE(once.added, 1);
+    QCOMPARE(once.alreadyStored, 1);
     QCOMPARE(queryValue(*m_db, QStringLiteral(
                                    "SELECT t.tagged_at FROM tags t JOIN conversations c ON c.id = t.conversation_ref"
                                    " WHERE c.conversation_id = 'E-013'"))
