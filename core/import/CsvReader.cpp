@@ -11,7 +11,6 @@
 namespace workbench {
 namespace {
 
-constexpr qsizetype kChunk = 1 << 20;
 constexpr qsizetype kMaxRecord = qsizetype(256) << 20;
 
 QString binaryDataProblem()
@@ -23,16 +22,16 @@ QString binaryDataProblem()
 
 CsvReader::CsvReader(QIODevice &device, QString fileName) : m_device(device), m_fileName(std::move(fileName))
 {
-    while (m_buffer.size() < 4 && readMore()) {
+    while (m_stream.bytes.size() < 4 && m_stream.readMore(m_device, m_fileName)) {
     }
-    if (m_buffer.startsWith("\xEF\xBB\xBF"))
-        m_pos = 3;
-    else if (m_buffer.startsWith("\xFF\xFE") || m_buffer.startsWith("\xFE\xFF"))
+    if (m_stream.bytes.startsWith("\xEF\xBB\xBF"))
+        m_stream.pos = 3;
+    else if (m_stream.bytes.startsWith("\xFF\xFE") || m_stream.bytes.startsWith("\xFE\xFF"))
         fail(1, QStringLiteral("the file is UTF-16 text; save it as UTF-8 (expected UTF-8)"));
-    while (m_buffer.size() < 4096 && readMore()) {
+    while (m_stream.bytes.size() < 4096 && m_stream.readMore(m_device, m_fileName)) {
     }
     // A binary file is refused at once, at the line of its first NUL byte.
-    const QByteArrayView head = QByteArrayView(m_buffer).first(std::min<qsizetype>(m_buffer.size(), 4096));
+    const QByteArrayView head = QByteArrayView(m_stream.bytes).first(std::min<qsizetype>(m_stream.bytes.size(), 4096));
     if (const qsizetype nul = head.indexOf('\0'); nul >= 0)
         fail(1 + std::count(head.begin(), head.begin() + nul, '\n'), binaryDataProblem());
     detectSeparator();
@@ -43,36 +42,16 @@ void CsvReader::fail(qint64 line, const QString &what) const
     throw WorkbenchError(QStringLiteral("%1:%2: %3").arg(QDir::toNativeSeparators(m_fileName)).arg(line).arg(what));
 }
 
-bool CsvReader::readMore()
-{
-    if (m_eof)
-        return false;
-    // Drop what was consumed, then append a chunk.
-    if (m_pos > 0) {
-        m_consumedBefore += m_pos;
-        m_buffer.remove(0, m_pos);
-        m_pos = 0;
-    }
-    const qsizetype before = m_buffer.size();
-    m_buffer.resize(before + kChunk);
-    const qint64 got = m_device.read(m_buffer.data() + before, kChunk);
-    if (got < 0)
-        fail(m_line, QStringLiteral("cannot read the file: %1").arg(m_device.errorString()));
-    m_buffer.resize(before + qsizetype(got));
-    if (got == 0)
-        m_eof = true;
-    return got > 0;
-}
-
 void CsvReader::detectSeparator()
 {
     // Count candidates on the header line, outside quotes; make sure the whole line is in the buffer.
-    while (!m_eof && m_buffer.indexOf('\n', m_pos) < 0 && m_buffer.size() - m_pos < kMaxRecord)
-        readMore();
+    while (!m_stream.eof && m_stream.bytes.indexOf('\n', m_stream.pos) < 0 &&
+           m_stream.bytes.size() - m_stream.pos < kMaxRecord)
+        m_stream.readMore(m_device, m_fileName);
     qsizetype commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
-    for (qsizetype i = m_pos; i < m_buffer.size(); ++i) {
-        const char ch = m_buffer[i];
+    for (qsizetype i = m_stream.pos; i < m_stream.bytes.size(); ++i) {
+        const char ch = m_stream.bytes[i];
         if (ch == '"')
             quoted = !quoted;
         else if (!quoted && ch == '\n')
@@ -90,7 +69,7 @@ void CsvReader::detectSeparator()
 QByteArrayView CsvReader::field(qsizetype index) const
 {
     const Span &span = m_fields[size_t(index)];
-    const QByteArray &source = span.inScratch ? m_scratch : m_buffer;
+    const QByteArray &source = span.inScratch ? m_scratch : m_stream.bytes;
     return QByteArrayView(source.constData() + span.offset, span.length);
 }
 
@@ -105,9 +84,9 @@ bool CsvReader::readRecord()
         case Parse::End:
             return false;
         case Parse::NeedMore:
-            if (m_buffer.size() - m_pos > kMaxRecord)
+            if (m_stream.bytes.size() - m_stream.pos > kMaxRecord)
                 fail(m_line, QStringLiteral("a record larger than 256 MB (is a quote never closed?)"));
-            readMore();
+            m_stream.readMore(m_device, m_fileName);
             break;
         }
     }
@@ -117,12 +96,12 @@ CsvReader::Parse CsvReader::parseRecord()
 {
     m_fields.clear();
     m_scratch.clear();
-    const char *data = m_buffer.constData();
-    const qsizetype end = m_buffer.size();
-    qsizetype p = m_pos;
+    const char *data = m_stream.bytes.constData();
+    const qsizetype end = m_stream.bytes.size();
+    qsizetype p = m_stream.pos;
     qint64 newlines = 0;
     if (p >= end)
-        return m_eof ? Parse::End : Parse::NeedMore;
+        return m_stream.eof ? Parse::End : Parse::NeedMore;
     while (true) {
         if (p < end && data[p] == '"') {
             // Quoted field: find the closing quote, undoubling "" on the way.
@@ -133,14 +112,14 @@ CsvReader::Parse CsvReader::parseRecord()
             while (true) {
                 const void *found = q < end ? std::memchr(data + q, '"', size_t(end - q)) : nullptr;
                 if (!found) {
-                    if (!m_eof)
+                    if (!m_stream.eof)
                         return Parse::NeedMore;
                     fail(m_line,
                          QStringLiteral(
                              "a quoted field is never closed (expected a closing \" before the end of the file)"));
                 }
                 const qsizetype at = static_cast<const char *>(found) - data;
-                if (at + 1 >= end && !m_eof)
+                if (at + 1 >= end && !m_stream.eof)
                     return Parse::NeedMore; // cannot tell "" from a closing quote yet
                 if (at + 1 < end && data[at + 1] == '"') {
                     doubled = true;
@@ -167,7 +146,7 @@ CsvReader::Parse CsvReader::parseRecord()
             }
             p = close + 1;
             if (p >= end) {
-                if (!m_eof)
+                if (!m_stream.eof)
                     return Parse::NeedMore;
                 break; // last record without a line break
             }
@@ -176,7 +155,7 @@ CsvReader::Parse CsvReader::parseRecord()
                 continue;
             }
             if (data[p] == '\r' && (p + 1 >= end || data[p + 1] == '\n')) {
-                if (p + 1 >= end && !m_eof)
+                if (p + 1 >= end && !m_stream.eof)
                     return Parse::NeedMore;
                 p += p + 1 < end ? 2 : 1;
                 ++newlines;
@@ -199,7 +178,7 @@ CsvReader::Parse CsvReader::parseRecord()
                 fail(m_line + newlines, binaryDataProblem());
             ++e;
         }
-        if (e >= end && !m_eof)
+        if (e >= end && !m_stream.eof)
             return Parse::NeedMore;
         qsizetype fieldEnd = e;
         if (e < end && data[e] == '\n' && fieldEnd > p && data[fieldEnd - 1] == '\r')
@@ -219,7 +198,7 @@ CsvReader::Parse CsvReader::parseRecord()
     }
     m_recordLine = m_line;
     m_line += newlines;
-    m_pos = p;
+    m_stream.pos = p;
     // A blank line (one empty field) is not a record.
     if (m_fields.size() == 1 && m_fields.front().length == 0)
         return Parse::Blank;

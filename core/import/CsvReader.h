@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StreamBuffer.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -26,14 +28,13 @@ public:
     /// The line (1-based) where the current record starts: the header is line 1.
     qint64 recordLine() const { return m_recordLine; }
     /// Bytes of the file consumed so far, for progress.
-    qint64 bytesConsumed() const { return m_consumedBefore + m_pos; }
+    qint64 bytesConsumed() const { return m_stream.consumed(); }
     char separator() const { return m_separator; }
     const QString &fileName() const { return m_fileName; }
 
 private:
     enum class Parse { Record, Blank, NeedMore, End };
     Parse parseRecord();
-    bool readMore();
     void detectSeparator();
     [[noreturn]] void fail(qint64 line, const QString &what) const;
 
@@ -45,10 +46,7 @@ private:
 
     QIODevice &m_device;
     QString m_fileName;
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
-    qint64 m_consumedBefore = 0;
-    bool m_eof = false;
+    StreamBuffer m_stream;
     char m_separator = ',';
     qint64 m_line = 1;
     qint64 m_recordLine = 1;

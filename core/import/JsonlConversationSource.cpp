@@ -13,7 +13,6 @@
 namespace workbench {
 namespace {
 
-constexpr qsizetype kChunk = 1 << 20;
 constexpr qsizetype kMaxLine = qsizetype(256) << 20;
 
 QByteArrayView view(std::string_view text)
@@ -118,36 +117,26 @@ JsonLineReader::JsonLineReader(QIODevice &device, QString fileName) : m_device(d
 bool JsonLineReader::next(QByteArrayView &line)
 {
     while (true) {
-        const qsizetype newline = m_buffer.indexOf('\n', m_pos);
-        if (newline < 0 && !m_eof) {
-            if (m_buffer.size() - m_pos > kMaxLine)
+        const qsizetype newline = m_stream.bytes.indexOf('\n', m_stream.pos);
+        if (newline < 0 && !m_stream.eof) {
+            if (m_stream.bytes.size() - m_stream.pos > kMaxLine)
                 throw WorkbenchError(
                     QStringLiteral("%1:%2: a line longer than 256 MB (expected one JSON object per line)")
                         .arg(QDir::toNativeSeparators(m_fileName))
                         .arg(m_nextLine));
-            m_consumedBefore += m_pos;
-            m_buffer.remove(0, m_pos);
-            m_pos = 0;
-            const qsizetype before = m_buffer.size();
-            m_buffer.resize(before + kChunk);
-            const qint64 got = m_device.read(m_buffer.data() + before, kChunk);
-            if (got < 0)
-                throw WorkbenchError(QStringLiteral("Cannot read %1: %2")
-                                         .arg(QDir::toNativeSeparators(m_fileName), m_device.errorString()));
-            m_buffer.resize(before + qsizetype(got));
-            m_eof = got == 0;
+            m_stream.readMore(m_device, m_fileName);
             continue;
         }
-        const qsizetype end = newline < 0 ? m_buffer.size() : newline;
-        if (newline < 0 && m_pos >= end)
+        const qsizetype end = newline < 0 ? m_stream.bytes.size() : newline;
+        if (newline < 0 && m_stream.pos >= end)
             return false;
-        line = QByteArrayView(m_buffer.constData() + m_pos, end - m_pos);
+        line = QByteArrayView(m_stream.bytes.constData() + m_stream.pos, end - m_stream.pos);
         if (m_nextLine == 1 && line.startsWith("\xEF\xBB\xBF"))
             line = line.sliced(3);
         if (line.endsWith('\r'))
             line.chop(1);
         m_lineNumber = m_nextLine++;
-        m_pos = newline < 0 ? m_buffer.size() : newline + 1;
+        m_stream.pos = newline < 0 ? m_stream.bytes.size() : newline + 1;
         if (!line.trimmed().isEmpty())
             return true;
     }

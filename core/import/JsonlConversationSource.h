@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConversationSource.h"
+#include "StreamBuffer.h"
 
 #include <QFile>
 #include <QSet>
@@ -38,17 +39,14 @@ public:
     /// The next non-blank line (without its line break); false at the end.
     bool next(QByteArrayView &line);
     qint64 lineNumber() const { return m_lineNumber; }
-    qint64 bytesConsumed() const { return m_consumedBefore + m_pos; }
+    qint64 bytesConsumed() const { return m_stream.consumed(); }
 
 private:
     QIODevice &m_device;
     QString m_fileName;
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
-    qint64 m_consumedBefore = 0;
+    StreamBuffer m_stream;
     qint64 m_lineNumber = 0;
     qint64 m_nextLine = 1;
-    bool m_eof = false;
 };
 
 } // namespace workbench
