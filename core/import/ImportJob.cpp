@@ -37,6 +37,59 @@ QString refusalText(const std::vector<ImportIssue> &problems)
     return text;
 }
 
+bool isDelimitedText(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt");
+}
+
+/// What a file is, from one look at it: a CSV by its header (conversations, messages, or a help desk's ticket
+/// or conversation table), any other file by its extension and the JSON keys near its start.
+struct Detected {
+    std::optional<ImportFormat> format;
+    bool messagesCsv = false;
+};
+
+Detected detect(const QString &path)
+{
+    if (isDelimitedText(path)) {
+        QStringList headers;
+        try {
+            headers = readCsvHeader(path);
+        } catch (const WorkbenchError &) {
+            return {ImportFormat::Csv}; // the CSV reader will say what is wrong, with file and line
+        }
+        for (QString &header : headers)
+            header = header.toLower();
+        auto has = [&](std::initializer_list<const char *> columns) {
+            return std::all_of(columns.begin(), columns.end(),
+                               [&](const char *c) { return headers.contains(QLatin1String(c)); });
+        };
+        if (has({"id", "created_at", "requester_id", "via_channel"}))
+            return {ImportFormat::Zendesk};
+        if (has({"id", "created_at", "source_type", "conversation_rating_value"}))
+            return {ImportFormat::Intercom};
+        return {ImportFormat::Csv, has({"conversation_id", "role", "text"}) && !has({"created_at"})};
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+        return {ImportFormat::Jsonl};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray head = file.read(64 * 1024);
+    auto has = [&](const char *key) { return head.contains(QByteArray(QByteArray("\"") + key + "\"")); };
+    if (has("traj") || (has("messages") && has("role") && (has("assistant") || has("user"))))
+        return {ImportFormat::Chatlog};
+    if (has("tickets") || (has("requester_id") && has("via")))
+        return {ImportFormat::Zendesk};
+    if (has("conversation_parts") || has("conversations") || (has("source") && has("contacts")))
+        return {ImportFormat::Intercom};
+    if (head.trimmed().startsWith('{') && has("conversation_id"))
+        return {ImportFormat::Jsonl};
+    return {};
+}
+
 std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat format, const ImportRequest &request)
 {
     switch (format) {
@@ -47,11 +100,11 @@ std::unique_ptr<ConversationSource> openSource(const QString &path, ImportFormat
     case ImportFormat::Chatlog:
         return std::make_unique<ChatlogSource>(path, request.readerOptions);
     case ImportFormat::Zendesk:
-        if (isZendeskTicketTable(path))
+        if (isDelimitedText(path))
             return std::make_unique<ZendeskTablesSource>(path, request.readerOptions);
         return std::make_unique<ZendeskSource>(path, request.readerOptions);
     case ImportFormat::Intercom:
-        if (isIntercomConversationTable(path))
+        if (isDelimitedText(path))
             return std::make_unique<IntercomTablesSource>(path, request.readerOptions);
         return std::make_unique<IntercomSource>(path, request.readerOptions);
     }
@@ -83,47 +136,12 @@ ImportRefused::ImportRefused(std::vector<ImportIssue> problems)
 
 std::optional<ImportFormat> detectFormat(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") || suffix == QLatin1String("txt")) {
-        // Help-desk table exports are CSVs too, recognised by their tables' columns.
-        if (isZendeskTicketTable(path))
-            return ImportFormat::Zendesk;
-        if (isIntercomConversationTable(path))
-            return ImportFormat::Intercom;
-        return ImportFormat::Csv;
-    }
-    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
-        return ImportFormat::Jsonl;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    // Tell the JSON shapes apart by the keys near the start.
-    const QByteArray head = file.read(64 * 1024);
-    auto has = [&](const char *key) { return head.contains(QByteArray(QByteArray("\"") + key + "\"")); };
-    if (has("traj") || (has("messages") && has("role") && (has("assistant") || has("user"))))
-        return ImportFormat::Chatlog;
-    if (has("tickets") || (has("requester_id") && has("via")))
-        return ImportFormat::Zendesk;
-    if (has("conversation_parts") || has("conversations") || (has("source") && has("contacts")))
-        return ImportFormat::Intercom;
-    if (head.trimmed().startsWith('{') && has("conversation_id"))
-        return ImportFormat::Jsonl;
-    return std::nullopt;
+    return detect(path).format;
 }
 
 bool isMessagesCsv(const QString &path)
 {
-    if (detectFormat(path) != ImportFormat::Csv)
-        return false;
-    try {
-        QStringList headers = readCsvHeader(path);
-        for (QString &header : headers)
-            header = header.toLower();
-        return headers.contains(QLatin1String("conversation_id")) && headers.contains(QLatin1String("role")) &&
-               headers.contains(QLatin1String("text")) && !headers.contains(QLatin1String("created_at"));
-    } catch (const WorkbenchError &) {
-        return false;
-    }
+    return detect(path).messagesCsv;
 }
 
 ImportPreview previewImport(const ImportRequest &request, int maxRecords)
@@ -168,11 +186,12 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     for (const QString &path : request.files) {
         if (!QFileInfo::exists(path))
             throw WorkbenchError(QStringLiteral("%1: no such file.").arg(QDir::toNativeSeparators(path)));
-        if (!request.mapping && !request.format && isMessagesCsv(path)) {
+        const Detected detected = request.format ? Detected{request.format} : detect(path);
+        if (!request.mapping && !request.format && detected.messagesCsv) {
             messageFiles << path;
             continue;
         }
-        const auto format = request.format ? request.format : detectFormat(path);
+        const auto format = detected.format;
         if (!format)
             throw WorkbenchError(
                 QStringLiteral("%1: cannot tell the format of this file (expected CSV, JSONL, a chat log, "

@@ -31,18 +31,6 @@ bool isTrue(const QString &text)
     return values::parseBool(text.toUtf8(), value) && value;
 }
 
-bool headerHas(const QString &path, const QStringList &columns)
-{
-    try {
-        QStringList headers = readCsvHeader(path);
-        for (QString &header : headers)
-            header = header.toLower();
-        return std::all_of(columns.begin(), columns.end(), [&](const QString &c) { return headers.contains(c); });
-    } catch (const WorkbenchError &) {
-        return false;
-    }
-}
-
 } // namespace
 
 CsvTable::CsvTable(const QString &path, const QStringList &required) : m_path(path)
@@ -87,18 +75,6 @@ CsvTable CsvTable::sibling(const QString &siblingOf, const QString &name, const 
 {
     const QString path = QFileInfo(siblingOf).dir().filePath(name);
     return QFileInfo::exists(path) ? CsvTable(path, required) : CsvTable();
-}
-
-bool isZendeskTicketTable(const QString &path)
-{
-    return headerHas(path, {QStringLiteral("id"), QStringLiteral("created_at"), QStringLiteral("requester_id"),
-                            QStringLiteral("via_channel")});
-}
-
-bool isIntercomConversationTable(const QString &path)
-{
-    return headerHas(path, {QStringLiteral("id"), QStringLiteral("created_at"), QStringLiteral("source_type"),
-                            QStringLiteral("conversation_rating_value")});
 }
 
 // ---- Zendesk tables ----

@@ -81,8 +81,4 @@ private:
     QStringList m_notes;
 };
 
-/// True when `path` is the ticket or conversation table of such an export.
-bool isZendeskTicketTable(const QString &path);
-bool isIntercomConversationTable(const QString &path);
-
 } // namespace workbench
