@@ -224,7 +224,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
     const bool bulk = estimatedRows >= 20000 && estimatedRows * 2 >= conversationCount(db);
     if (bulk) {
         for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
-            sql::run(db.sql(), QStringLiteral("DROP INDEX IF EXISTS %1").arg(index.name)); // names from the schema
+            sql::run(db.sql(), index.drop);
     }
     {
         ConversationWriter writer(db);

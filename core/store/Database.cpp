@@ -167,6 +167,7 @@ void Database::configureConnection()
                                  .arg(QDir::toNativeSeparators(m_path), mode));
     sql::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
     sql::run(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+    // PRAGMA takes no bound values: the numbers below are compile-time constants, never data.
     sql::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMsecs));
     sql::run(m_db, QStringLiteral("PRAGMA temp_store = FILE"));
     sql::run(m_db, QStringLiteral("PRAGMA cache_size = -65536")); // 64 MiB page cache

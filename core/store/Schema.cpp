@@ -11,7 +11,8 @@ const std::vector<IndexDefinition> &bulkRebuiltIndexes()
 {
     static const std::vector<IndexDefinition> indexes = {
         {QStringLiteral("conversations_by_time"),
-         QStringLiteral("CREATE INDEX conversations_by_time ON conversations (created_at, escalated, category_id)")},
+         QStringLiteral("CREATE INDEX conversations_by_time ON conversations (created_at, escalated, category_id)"),
+         QStringLiteral("DROP INDEX IF EXISTS conversations_by_time")},
     };
     return indexes;
 }

@@ -28,6 +28,7 @@ const std::vector<MigrationStep> &migrationSteps();
 struct IndexDefinition {
     QString name;
     QString create;
+    QString drop;
 };
 const std::vector<IndexDefinition> &bulkRebuiltIndexes();
 
