@@ -58,13 +58,16 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
                               messages.columnIsNull(3) ? std::nullopt : std::optional<qint64>(messages.columnInt64(3)),
                               messages.columnText(1)});
 
-    SqliteStatement tags(db.handle(), "SELECT id, reviewer, verdict, reason, note, tagged_at, takeover_seq FROM tags"
-                                      " WHERE conversation_ref = ?1 ORDER BY tagged_at, id");
+    SqliteStatement tags(db.handle(),
+                         "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name"
+                         " FROM tags t LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
+                         " WHERE t.conversation_ref = ?1 ORDER BY t.tagged_at, t.id");
     tags.bind(1, details.rowId);
     while (tags.step())
         details.tags.push_back({tags.columnInt64(0), tags.columnText(1), tags.columnText(2), tags.columnText(3),
                                 tags.columnText(4), tags.columnInt64(5),
-                                tags.columnIsNull(6) ? std::nullopt : std::optional<int>(int(tags.columnInt64(6)))});
+                                tags.columnIsNull(6) ? std::nullopt : std::optional<int>(int(tags.columnInt64(6))),
+                                tags.columnText(7)});
     return details;
 }
 

@@ -20,6 +20,7 @@ struct TagRecord {
     QString note;
     qint64 taggedAtMsecs = 0;
     std::optional<int> takeoverSeq;
+    QString correctedCategory; ///< the category the reviewer says it belongs to; empty: unchanged
 };
 
 /// Everything the Review page shows of one conversation: its facts, signals, transcript and tags.

@@ -162,6 +162,40 @@ const std::vector<MigrationStep> &migrationSteps()
                             "   WHERE latest.conversation_ref = t.conversation_ref"
                             "   ORDER BY latest.tagged_at DESC, latest.id DESC LIMIT 1)"),
          }},
+        {6,
+         QStringLiteral("reason codes per verdict and category, with the default lists"),
+         {
+             // category holds the case-folded category name, '' for a code offered in every category: a lead can
+             // prepare a category's codes before its conversations are imported.
+             QStringLiteral("CREATE TABLE reason_codes ("
+                            " verdict TEXT NOT NULL CHECK (verdict IN ('correct_escalation', 'false_escalation',"
+                            "                                          'correct_resolution', 'missed_escalation')),"
+                            " category TEXT NOT NULL DEFAULT '',"
+                            " code TEXT NOT NULL CHECK (length(code) > 0),"
+                            " position INTEGER NOT NULL,"
+                            " PRIMARY KEY (verdict, category, code)) WITHOUT ROWID"),
+             // The defaults come from the mission: what the AI had and missed, what only a person can do.
+             QStringLiteral("INSERT INTO reason_codes (verdict, code, position) VALUES"
+                            " ('false_escalation', 'tracking_data_available', 1),"
+                            " ('false_escalation', 'return_policy_half_answered', 2),"
+                            " ('false_escalation', 'product_info_in_catalog', 3),"
+                            " ('false_escalation', 'kb_article_existed', 4),"
+                            " ('false_escalation', 'handed_off_without_trying', 5),"
+                            " ('correct_escalation', 'policy_exception_needed', 1),"
+                            " ('correct_escalation', 'legal_or_regulatory', 2),"
+                            " ('correct_escalation', 'angry_customer', 3),"
+                            " ('correct_escalation', 'account_action_needed', 4),"
+                            " ('correct_escalation', 'ai_gave_wrong_answer', 5),"
+                            " ('missed_escalation', 'wrong_answer', 1),"
+                            " ('missed_escalation', 'generic_deflection', 2),"
+                            " ('missed_escalation', 'loop', 3),"
+                            " ('missed_escalation', 'policy_exception_needed', 4),"
+                            " ('missed_escalation', 'legal_or_regulatory', 5),"
+                            " ('missed_escalation', 'angry_customer', 6),"
+                            " ('correct_resolution', 'fully_answered', 1),"
+                            " ('correct_resolution', 'self_service_link', 2),"
+                            " ('correct_resolution', 'customer_confirmed', 3)"),
+         }},
     };
     return steps;
 }

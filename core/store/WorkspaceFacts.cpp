@@ -3,6 +3,9 @@
 #include "Database.h"
 #include "Sql.h"
 #include "metrics/Ratio.h"
+#include "model/Conversation.h"
+
+#include <algorithm>
 
 namespace workbench {
 
@@ -14,6 +17,18 @@ std::optional<double> VolumeFacts::escalationRate() const
 qint64 conversationCount(Database &db)
 {
     return sql::scalar(db.sql(), QStringLiteral("SELECT count(*) FROM conversations")).toLongLong();
+}
+
+QStringList categoryNames(Database &db)
+{
+    QSqlQuery query = sql::run(db.sql(), QStringLiteral("SELECT name FROM dimensions WHERE kind = :kind"),
+                               {{":kind", int(DimensionKind::Category)}});
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    // Code point order, the order every figure lists categories in.
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.compare(b) < 0; });
+    return names;
 }
 
 WorkspaceFacts loadWorkspaceFacts(Database &db)

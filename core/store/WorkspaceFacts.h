@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -62,5 +63,8 @@ WorkspaceFacts loadWorkspaceFacts(Database &db);
 
 /// The number of conversations stored (cheap).
 qint64 conversationCount(Database &db);
+
+/// Every category name stored, in code point order (the dimension table: cheap at any size).
+QStringList categoryNames(Database &db);
 
 } // namespace workbench

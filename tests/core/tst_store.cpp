@@ -97,7 +97,8 @@ void TestStore::newWorkspaceIsConfigured()
         QStringLiteral("conversations"), QStringLiteral("messages"),     QStringLiteral("dimensions"),
         QStringLiteral("samples"),       QStringLiteral("sample_items"), QStringLiteral("tags"),
         QStringLiteral("tag_history"),   QStringLiteral("settings"),     QStringLiteral("saved_mappings"),
-        QStringLiteral("events"),        QStringLiteral("targets"),      QStringLiteral("imports")};
+        QStringLiteral("events"),        QStringLiteral("targets"),      QStringLiteral("imports"),
+        QStringLiteral("reason_codes")};
     for (const QString &table : tables) {
         QSqlQuery query(db->sql());
         QVERIFY_SQL(
@@ -178,7 +179,8 @@ void TestStore::migratesOlderFixture()
         if (version >= 2)
             QCOMPARE(queryValue(*db, QStringLiteral("SELECT verdict FROM tags")).toString(),
                      QStringLiteral("false_escalation"));
-        // And the tables of later versions are usable.
+        // And the tables of later versions are usable; the reason codes come with their defaults.
+        QVERIFY(queryValue(*db, QStringLiteral("SELECT count(*) FROM reason_codes")).toInt() > 0);
         QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM events")).toInt(), 0);
         QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tag_history")).toInt(), version >= 2 ? 1 : 0);
         QCOMPARE(queryValue(*db, QStringLiteral("PRAGMA foreign_key_check")), QVariant());
