@@ -48,6 +48,27 @@ Period lastFullIsoWeek(const QDateTime &now)
     return Period::isoWeekContaining(now.toMSecsSinceEpoch()).previous();
 }
 
+qint64 populationSize(Database &db, const Period &period, Population population)
+{
+    SqliteStatement query(db.handle(), "SELECT count(*) FROM conversations"
+                                       " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3");
+    query.bind(1, period.startMsecs());
+    query.bind(2, period.endMsecs());
+    query.bind(3, qint64(population == Population::Escalated ? 1 : 0));
+    return query.step() ? query.columnInt64(0) : 0;
+}
+
+std::optional<Period> latestIsoWeekWith(Database &db, Population population)
+{
+    // Walks the time index backwards and stops at the first match.
+    SqliteStatement query(db.handle(), "SELECT created_at FROM conversations WHERE escalated = ?1"
+                                       " ORDER BY created_at DESC LIMIT 1");
+    query.bind(1, qint64(population == Population::Escalated ? 1 : 0));
+    if (!query.step() || query.columnIsNull(0))
+        return std::nullopt;
+    return Period::isoWeekContaining(query.columnInt64(0));
+}
+
 Sample drawSample(Database &db, const SampleRequest &request)
 {
     if (request.size < 1)
@@ -79,6 +100,15 @@ Sample drawSample(Database &db, const SampleRequest &request)
                                   query.columnIsNull(4) ? std::nullopt : std::optional<double>(query.columnDouble(4))});
     }
     sample.populationSize = qint64(population.size());
+    if (population.empty()) {
+        // An empty sample helps nobody; say where the data is instead.
+        const std::optional<Period> latest = latestIsoWeekWith(db, request.population);
+        throw WorkbenchError(
+            latest ? QStringLiteral("No %1 conversations in %2: nothing to sample. The latest %1 conversation is in %3.")
+                         .arg(populationName(request.population), request.period.key(), latest->key())
+                   : QStringLiteral("No %1 conversations in the workspace: nothing to sample.")
+                         .arg(populationName(request.population)));
+    }
     const qint64 take = std::min<qint64>(request.size, sample.populationSize);
     if (request.size > sample.populationSize)
         sample.warning =

@@ -43,8 +43,15 @@ struct Sample {
 /// Draws and stores a sample (METRICS.md "Samples and estimates"): random is uniform without replacement and
 /// reproducible from its seed (the population in conversation-id order, then a partial Fisher-Yates shuffle);
 /// targeted takes the first K missed-escalation candidates by CSAT ascending (unrated last), a follow-up first,
-/// AI confidence ascending (missing last), then conversation id. Throws WorkbenchError for a bad size.
+/// AI confidence ascending (missing last), then conversation id. Throws WorkbenchError for a bad size or
+/// an empty population (naming the latest week that has conversations).
 Sample drawSample(Database &db, const SampleRequest &request);
+
+/// How many conversations a sample of `period` and `population` draws from (one indexed count).
+qint64 populationSize(Database &db, const Period &period, Population population);
+
+/// The ISO week of the latest conversation of `population`; nullopt when there is none.
+std::optional<Period> latestIsoWeekWith(Database &db, Population population);
 
 /// The last full ISO week before `now` (UTC): the default period of a new sample.
 Period lastFullIsoWeek(const QDateTime &now);

@@ -163,6 +163,20 @@ void TestReview::randomIsReproducibleUniqueAndInPopulation()
 
 void TestReview::askingForMoreThanThePopulationTakesAll()
 {
+    QCOMPARE(populationSize(*m_db, *Period::parse(QStringLiteral("2026-W40")), Population::Escalated), 200);
+    QCOMPARE(populationSize(*m_db, *Period::parse(QStringLiteral("2026-W41")), Population::Escalated), 30);
+    // An empty population is refused with where the data is; nothing is stored.
+    QCOMPARE(*latestIsoWeekWith(*m_db, Population::Escalated), *Period::parse(QStringLiteral("2026-W41")));
+    const qint64 samplesBefore = queryValue(*m_db, QStringLiteral("SELECT count(*) FROM samples")).toLongLong();
+    SampleRequest empty = request(SampleMethod::Random, Population::Escalated, 50);
+    empty.period = *Period::parse(QStringLiteral("2026-W47"));
+    try {
+        drawSample(*m_db, empty);
+        QFAIL("an empty population was sampled");
+    } catch (const WorkbenchError &error) {
+        QVERIFY2(error.message().contains(QStringLiteral("2026-W41")), qPrintable(error.message()));
+    }
+    QCOMPARE(queryValue(*m_db, QStringLiteral("SELECT count(*) FROM samples")).toLongLong(), samplesBefore);
     const Sample sample = drawSample(*m_db, request(SampleMethod::Random, Population::Contained, 50, 1));
     QCOMPARE(sample.conversationIds.size(), sample.populationSize);
     QVERIFY(sample.warning.contains(QStringLiteral("Asked for 50")));

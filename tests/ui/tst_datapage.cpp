@@ -96,6 +96,7 @@ void TestDataPage::dataPageMatchesStore()
     window.resize(1600, 1000);
     window.show();
     QVERIFY(openAndWait(window, path));
+    window.showPage(window.dataPage());
     DataPage *page = window.dataPage();
 
     auto db = Database::open(path);
@@ -203,6 +204,7 @@ void TestDataPage::emptyWorkspaceOffersDemoData()
     MainWindow window(m_clock);
     window.show();
     QVERIFY(openAndWait(window, m_folder.path(QStringLiteral("empty.ewb"))));
+    window.showPage(window.dataPage());
     auto *demoButton = window.dataPage()->findChild<QPushButton *>(QStringLiteral("demo-button"));
     auto *importButton = window.dataPage()->findChild<QPushButton *>(QStringLiteral("empty-import-button"));
     QVERIFY(demoButton && importButton);

@@ -1,30 +1,12 @@
 #include "ChartStyle.h"
 
+#include "display/Colors.h"
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
 
 namespace workbench::ui::chartstyle {
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-QColor primary(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0x6c, 0xa8, 0xf0) : QColor(0x2f, 0x6f, 0xc0);
-}
-
-QColor secondary(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xf5, 0xa6, 0x5b) : QColor(0xd9, 0x6a, 0x12);
-}
-
-QColor warning(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xf0, 0x71, 0x71) : QColor(0xc0, 0x39, 0x2b);
-}
 
 void apply(QChart &chart, const QPalette &palette)
 {

@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "ChartStyle.h"
+#include "display/Colors.h"
 #include "display/Format.h"
 
 #include <QBarCategoryAxis>
@@ -42,8 +43,8 @@ void buildMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &month
     const QPalette palette = panel.palette();
 
     auto *volumeSet = new QBarSet(QObject::tr("Conversations"));
-    volumeSet->setColor(chartstyle::primary(palette));
-    volumeSet->setBorderColor(chartstyle::primary(palette));
+    volumeSet->setColor(colors::primary(palette));
+    volumeSet->setBorderColor(colors::primary(palette));
     auto *rateLine = new QLineSeries;
     rateLine->setName(QObject::tr("Escalation rate"));
     auto *ratePoints = new QScatterSeries;
@@ -78,11 +79,11 @@ void buildMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &month
     bars->append(volumeSet);
     bars->setBarWidth(0.6);
     chart->addSeries(bars);
-    QPen ratePen(chartstyle::secondary(palette), 2.5);
+    QPen ratePen(colors::secondary(palette), 2.5);
     rateLine->setPen(ratePen);
     chart->addSeries(rateLine);
-    ratePoints->setColor(chartstyle::secondary(palette));
-    ratePoints->setBorderColor(chartstyle::secondary(palette));
+    ratePoints->setColor(colors::secondary(palette));
+    ratePoints->setBorderColor(colors::secondary(palette));
     ratePoints->setMarkerSize(7);
     chart->addSeries(ratePoints);
     chart->legend()->markers(ratePoints).first()->setVisible(false);
@@ -127,8 +128,8 @@ void buildCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryV
         return a.volume.escalationRate().value_or(0) < b.volume.escalationRate().value_or(0);
     });
     auto *set = new QBarSet(QObject::tr("Escalation rate"));
-    set->setColor(chartstyle::primary(palette));
-    set->setBorderColor(chartstyle::primary(palette));
+    set->setColor(colors::primary(palette));
+    set->setBorderColor(colors::primary(palette));
     set->setLabelColor(palette.color(QPalette::Text));
     QStringList labels;
     double maxRate = 0;

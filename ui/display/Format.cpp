@@ -60,4 +60,27 @@ QString formatMonthShort(int year, int month)
     return displayLocale().toString(QDate(year, month, 1), QStringLiteral("MMM yy"));
 }
 
+QString formatDateTime(qint64 msecsSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+           + QStringLiteral(" UTC");
+}
+
+QString formatTime(qint64 msecsSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()).toString(QStringLiteral("HH:mm"));
+}
+
+QString verdictLabel(Verdict verdict)
+{
+    QString text = verdictName(verdict).replace(QLatin1Char('_'), QLatin1Char(' '));
+    text[0] = text[0].toUpper();
+    return text;
+}
+
+QString reasonLabel(const QString &code)
+{
+    return QString(code).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 } // namespace workbench::ui

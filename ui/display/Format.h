@@ -1,5 +1,7 @@
 #pragma once
 
+#include "review/Verdict.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -19,5 +21,13 @@ QString formatMonthLong(int year, int month);
 QString formatMonthSpan(int firstYear, int firstMonth, int lastYear, int lastMonth);
 /// "May 26" for chart axes.
 QString formatMonthShort(int year, int month);
+/// "2026-11-24 14:05 UTC": an instant as reviewers compare it across time zones.
+QString formatDateTime(qint64 msecsSinceEpoch);
+/// "14:05" (UTC), for the turns of a transcript.
+QString formatTime(qint64 msecsSinceEpoch);
+/// "False escalation": a verdict as people read it.
+QString verdictLabel(Verdict verdict);
+/// "tracking data available": a reason code as people read it.
+QString reasonLabel(const QString &code);
 
 } // namespace workbench::ui

@@ -7,6 +7,8 @@
 #include "dialogs/DemoDataDialog.h"
 #include "display/Format.h"
 #include "import/ImportDialog.h"
+#include "review/ReviewPage.h"
+#include "review/Tagging.h"
 #include "store/Database.h"
 
 #include <QAction>
@@ -35,13 +37,14 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
+const QString kPageKey = QStringLiteral("window/page");
 const QString kWorkspaceFilter = QStringLiteral("Escalation Workbench workspaces (*.ewb);;All files (*)");
 
 } // namespace
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
-      m_dataPage(new DataPage(this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -70,9 +73,14 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     setCentralWidget(central);
 
     createActions();
+    addPage(m_reviewPage, tr("Review"), style()->standardIcon(QStyle::SP_DialogApplyButton),
+            QKeySequence(Qt::CTRL | Qt::Key_1));
     addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
             QKeySequence(Qt::CTRL | Qt::Key_5));
-    m_navigation->setCurrentRow(0);
+    // Back on the page the user left; the Review page (the daily work) the first time.
+    m_navigation->setCurrentRow(std::clamp(QSettings().value(kPageKey, 0).toInt(), 0, m_pages->count() - 1));
+    connect(m_navigation, &QListWidget::currentRowChanged, this,
+            [](int row) { QSettings().setValue(kPageKey, row); });
 
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pathLabel->setObjectName(QStringLiteral("status-path"));
@@ -86,6 +94,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         m_importAction->setEnabled(true);
         const ImportOutcome outcome = m_importWatcher.result();
         m_dataPage->refresh();
+        m_reviewPage->refresh();
         showImportOutcome(outcome);
         Q_EMIT backgroundWorkFinished();
     });
@@ -95,6 +104,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         if (!error.isEmpty())
             showError(tr("Demo data"), error);
         m_dataPage->refresh();
+        m_reviewPage->refresh();
         Q_EMIT backgroundWorkFinished();
     });
 
@@ -154,14 +164,24 @@ void MainWindow::createActions()
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_demoAction = fileMenu->addAction(tr("Fill with &Demo Data…"), this, &MainWindow::askForDemoData);
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("Import &Tags…"), this, &MainWindow::importTags);
+    fileMenu->addAction(tr("&Export Tags…"), this, &MainWindow::exportTags)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *refreshAction = m_viewMenu->addAction(tr("&Refresh"), m_dataPage, &DataPage::refresh);
+    QAction *refreshAction = m_viewMenu->addAction(tr("&Refresh"), this, [this] {
+        m_dataPage->refresh();
+        m_reviewPage->refresh();
+    });
     refreshAction->setShortcut(QKeySequence::Refresh);
     m_viewMenu->addSeparator();
+    QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
+    m_reviewPage->populateMenus(reviewMenu, editMenu);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Escalation Workbench"), this, [this] {
@@ -196,6 +216,7 @@ bool MainWindow::openWorkspace(const QString &path)
     }
     try {
         auto database = Database::open(path);
+        m_reviewPage->setDatabase(nullptr); // it must not hold the connection being replaced
         m_database = std::move(database);
     } catch (const WorkbenchError &error) {
         showError(tr("Open workspace"), error.message());
@@ -210,6 +231,7 @@ bool MainWindow::openWorkspace(const QString &path)
                                      .arg(QDir::toNativeSeparators(m_database->migrationBackupPath())),
                                  15000);
     m_dataPage->showWorkspace(m_database->path());
+    m_reviewPage->setDatabase(m_database.get());
     return true;
 }
 
@@ -240,6 +262,55 @@ void MainWindow::newWorkspace()
         return;
     }
     openWorkspace(path);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0)
+        m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::exportTags()
+{
+    if (!m_database)
+        return;
+    const QString start = QFileInfo(workspacePath()).absoluteDir().filePath(QStringLiteral("tags.csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Tags"), start, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const qint64 written = workbench::exportTags(*m_database, path);
+        statusBar()->showMessage(tr("Exported %1 tags to %2").arg(formatCount(written), QDir::toNativeSeparators(path)),
+                                 10000);
+    } catch (const WorkbenchError &error) {
+        showError(tr("Export tags"), error.message());
+    }
+}
+
+void MainWindow::importTags()
+{
+    if (!m_database)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Tags"), QFileInfo(workspacePath()).absolutePath(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const TagsImportSummary summary = workbench::importTags(*m_database, path, m_clock);
+        m_reviewPage->refresh();
+        statusBar()->showMessage(tr("Imported %1 tags; %2 were stored already")
+                                     .arg(formatCount(summary.added), formatCount(summary.alreadyStored)),
+                                 10000);
+    } catch (const ImportRefused &refused) {
+        QStringList lines;
+        for (const ImportIssue &problem : refused.problems())
+            lines << problem.text();
+        showError(tr("Import tags"), tr("Nothing was imported: the workspace is as it was.\n\n%1\n%2")
+                                         .arg(refused.message(), lines.join(QLatin1Char('\n'))));
+    } catch (const WorkbenchError &error) {
+        showError(tr("Import tags"), error.message());
+    }
 }
 
 void MainWindow::chooseWorkspace()

@@ -23,6 +23,7 @@ class Database;
 namespace workbench::ui {
 
 class DataPage;
+class ReviewPage;
 
 /// The workbench window: File menu, page navigation, status bar (workspace path, conversation count);
 /// geometry and the last workspace are remembered between runs.
@@ -53,6 +54,9 @@ public:
     bool isBusy() const;
 
     DataPage *dataPage() const { return m_dataPage; }
+    ReviewPage *reviewPage() const { return m_reviewPage; }
+    /// Shows the page at `index` of the navigation (Review, ..., Data).
+    void showPage(QWidget *page);
 
     /// Where error messages go; a message box by default, replaced in tests.
     void setErrorPresenter(std::function<void(const QString &title, const QString &text)> presenter);
@@ -72,6 +76,8 @@ private:
     void chooseWorkspace();
     void askForDemoData();
     void askForImport();
+    void exportTags();
+    void importTags();
     void showImportOutcome(const ImportOutcome &outcome);
     void showError(const QString &title, const QString &text);
     void addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut);
@@ -81,6 +87,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     DataPage *m_dataPage;
+    ReviewPage *m_reviewPage;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_demoAction = nullptr;

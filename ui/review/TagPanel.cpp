@@ -1,0 +1,278 @@
+#include "TagPanel.h"
+
+#include "display/Colors.h"
+#include "display/Format.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace workbench::ui {
+namespace {
+
+constexpr int kReasonRole = Qt::UserRole + 1; ///< the number of a reason item (1-based), 0 for a heading
+
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+/// Digit keys 1..9 then 0 for the tenth.
+QString digitFor(int number)
+{
+    return number == 10 ? QStringLiteral("0") : QString::number(number);
+}
+
+} // namespace
+
+TagPanel::TagPanel(QWidget *parent)
+    : QWidget(parent), m_currentVerdict(new QLabel(this)), m_reasons(new QListWidget(this)),
+      m_category(new QComboBox(this)), m_takeover(new QSpinBox(this)),
+      m_takeoverLabel(new QLabel(tr("Take-over turn"), this)), m_note(new QLineEdit(this)),
+      m_history(new QListWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(sectionLabel(tr("Verdict"), this));
+    auto *buttons = new QGridLayout;
+    for (int i = 0; i < 2; ++i) {
+        m_verdictButtons[i] = new QPushButton(this);
+        m_verdictButtons[i]->setCheckable(true);
+        m_verdictButtons[i]->setFocusPolicy(Qt::NoFocus);
+        m_verdictButtons[i]->setMinimumHeight(34);
+        buttons->addWidget(m_verdictButtons[i], 0, i);
+        connect(m_verdictButtons[i], &QPushButton::clicked, this, [this, i] {
+            // The stored verdict decides the checked state, not the click.
+            m_verdictButtons[i]->setChecked(!m_verdictButtons[i]->isChecked());
+            Q_EMIT verdictRequested(m_buttonVerdicts[i]);
+        });
+    }
+    layout->addLayout(buttons);
+    m_currentVerdict->setTextFormat(Qt::PlainText);
+    m_currentVerdict->setWordWrap(true);
+    m_currentVerdict->setObjectName(QStringLiteral("current-verdict"));
+    layout->addWidget(m_currentVerdict);
+
+    auto *reasonHeader = new QHBoxLayout;
+    reasonHeader->addWidget(sectionLabel(tr("Reason"), this));
+    reasonHeader->addStretch(1);
+    auto *editReasons = new QPushButton(tr("Edit codes…"), this);
+    editReasons->setFlat(true);
+    editReasons->setFocusPolicy(Qt::NoFocus);
+    connect(editReasons, &QPushButton::clicked, this, &TagPanel::reasonCodesEditRequested);
+    reasonHeader->addWidget(editReasons);
+    layout->addLayout(reasonHeader);
+    m_reasons->setObjectName(QStringLiteral("reasons"));
+    m_reasons->setFocusPolicy(Qt::NoFocus);
+    m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_reasons->setMinimumHeight(120);
+    connect(m_reasons, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (item->data(kReasonRole).toInt() == 0)
+            m_reasons->clearSelection();
+    });
+    layout->addWidget(m_reasons, 3);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_category->setObjectName(QStringLiteral("category-correction"));
+    m_category->setToolTip(tr("The ticket category this conversation really belongs to (G)"));
+    form->addRow(tr("Category"), m_category);
+    m_takeover->setObjectName(QStringLiteral("takeover-turn"));
+    m_takeover->setSpecialValueText(tr("—"));
+    m_takeover->setToolTip(tr("For a missed escalation: the turn where a person should have taken over (T). "
+                              "Clicking a turn in the transcript sets it."));
+    connect(m_takeover, &QSpinBox::valueChanged, this, [this](int value) {
+        Q_EMIT takeoverChanged(value == 0 ? std::nullopt : std::optional<int>(value - 1));
+    });
+    form->addRow(m_takeoverLabel, m_takeover);
+    m_note->setObjectName(QStringLiteral("note"));
+    m_note->setPlaceholderText(tr("Note (N), Return to finish"));
+    m_note->setClearButtonEnabled(true);
+    m_note->installEventFilter(this);
+    form->addRow(tr("Note"), m_note);
+    layout->addLayout(form);
+
+    layout->addWidget(sectionLabel(tr("Tags of this conversation"), this));
+    m_history->setObjectName(QStringLiteral("tag-history"));
+    m_history->setFocusPolicy(Qt::NoFocus);
+    m_history->setWordWrap(true);
+    m_history->setMinimumHeight(60);
+    layout->addWidget(m_history, 2);
+    clear();
+}
+
+bool TagPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Return and Escape leave the note; the page's shortcuts must not take them while the reviewer types.
+    if (watched == m_note && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Escape) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress)
+                Q_EMIT editingFinished();
+            return event->type() == QEvent::KeyPress;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TagPanel::clear()
+{
+    for (QPushButton *button : m_verdictButtons) {
+        button->setText(QString());
+        button->setChecked(false);
+        button->setEnabled(false);
+    }
+    m_currentVerdict->setText(tr("Pick a conversation from the list."));
+    m_reasons->clear();
+    m_numbered.clear();
+    m_category->clear();
+    m_category->setEnabled(false);
+    m_takeover->setValue(0);
+    m_takeover->setEnabled(false);
+    m_note->clear();
+    m_note->setEnabled(false);
+    m_history->clear();
+}
+
+void TagPanel::showVerdictButtons(bool escalated, const QString &verdictKeys, std::optional<Verdict> current)
+{
+    m_buttonVerdicts[0] = escalated ? Verdict::CorrectEscalation : Verdict::CorrectResolution;
+    m_buttonVerdicts[1] = escalated ? Verdict::FalseEscalation : Verdict::MissedEscalation;
+    for (int i = 0; i < 2; ++i) {
+        const QString key = verdictKeys.size() > i ? QString(verdictKeys[i]) : QString();
+        m_verdictButtons[i]->setText(QStringLiteral("%1   %2").arg(key, verdictLabel(m_buttonVerdicts[i])));
+        m_verdictButtons[i]->setChecked(current == m_buttonVerdicts[i]);
+        m_verdictButtons[i]->setEnabled(true);
+        m_verdictButtons[i]->setObjectName(QStringLiteral("verdict-") + verdictName(m_buttonVerdicts[i]));
+    }
+}
+
+void TagPanel::showConversation(const ConversationDetails &details, const std::vector<VerdictReasons> &reasons,
+                                const QStringList &categories, const QString &verdictKeys)
+{
+    clear();
+    const TagRecord *latest = details.tags.empty() ? nullptr : &details.tags.back();
+    const std::optional<Verdict> current = latest ? verdictFromName(latest->verdict) : std::nullopt;
+    showVerdictButtons(details.conversation.escalated, verdictKeys, current);
+    m_currentVerdict->setText(latest ? tr("Now: %1, by %2, %3")
+                                           .arg(verdictLabel(*current), latest->reviewer,
+                                                formatDateTime(latest->taggedAtMsecs))
+                                     : tr("Not reviewed yet."));
+    if (current) {
+        QPalette palette = m_currentVerdict->palette();
+        palette.setColor(QPalette::WindowText, colors::verdict(*current, palette));
+        m_currentVerdict->setPalette(palette);
+    } else {
+        m_currentVerdict->setPalette(QPalette());
+    }
+
+    int number = 0;
+    for (const VerdictReasons &group : reasons) {
+        auto *heading = new QListWidgetItem(verdictLabel(group.verdict), m_reasons);
+        QFont font = heading->font();
+        font.setBold(true);
+        heading->setFont(font);
+        heading->setFlags(Qt::ItemIsEnabled);
+        heading->setData(kReasonRole, 0);
+        for (const QString &code : group.codes) {
+            ++number;
+            m_numbered.emplace_back(group.verdict, code);
+            const QString key = number <= 10 ? digitFor(number) : QStringLiteral(" ");
+            auto *item = new QListWidgetItem(QStringLiteral("%1   %2").arg(key, reasonLabel(code)), m_reasons);
+            item->setData(kReasonRole, number);
+            item->setToolTip(code);
+            if (latest && current == group.verdict && latest->reason == code)
+                item->setSelected(true);
+        }
+    }
+
+    m_importedCategory = details.conversation.category;
+    m_category->addItem(tr("%1 (as imported)").arg(m_importedCategory), QString());
+    for (const QString &category : categories) {
+        if (category != m_importedCategory)
+            m_category->addItem(category, category);
+    }
+    if (latest && !latest->correctedCategory.isEmpty() && latest->correctedCategory != m_importedCategory)
+        m_category->setCurrentIndex(std::max(0, m_category->findData(latest->correctedCategory)));
+    m_category->setEnabled(true);
+
+    const bool contained = !details.conversation.escalated;
+    const int turns = int(details.conversation.messages.size());
+    m_takeover->setRange(0, std::max(0, turns));
+    m_takeover->setEnabled(contained && turns > 0);
+    m_takeoverLabel->setEnabled(contained && turns > 0);
+    if (latest && latest->takeoverSeq)
+        m_takeover->setValue(*latest->takeoverSeq + 1);
+    m_note->setEnabled(true);
+    if (latest)
+        m_note->setText(latest->note);
+
+    for (auto tag = details.tags.rbegin(); tag != details.tags.rend(); ++tag) {
+        QStringList parts{tag->reviewer, verdictFromName(tag->verdict) ? verdictLabel(*verdictFromName(tag->verdict))
+                                                                        : tag->verdict};
+        if (!tag->reason.isEmpty())
+            parts << reasonLabel(tag->reason);
+        parts << formatDateTime(tag->taggedAtMsecs);
+        QString text = parts.join(QStringLiteral(" · "));
+        if (!tag->note.isEmpty())
+            text += QStringLiteral("\n“%1”").arg(tag->note);
+        new QListWidgetItem(text, m_history);
+    }
+    if (details.tags.empty())
+        new QListWidgetItem(tr("None yet"), m_history);
+}
+
+TagDraft TagPanel::draft() const
+{
+    TagDraft draft;
+    const QList<QListWidgetItem *> selected = m_reasons->selectedItems();
+    if (!selected.isEmpty()) {
+        const int number = selected.first()->data(kReasonRole).toInt();
+        if (number > 0 && number <= int(m_numbered.size())) {
+            draft.reasonVerdict = m_numbered[size_t(number - 1)].first;
+            draft.reason = m_numbered[size_t(number - 1)].second;
+        }
+    }
+    draft.note = m_note->text().trimmed();
+    draft.correctedCategory = m_category->currentData().toString();
+    if (m_takeover->isEnabled() && m_takeover->value() > 0)
+        draft.takeoverSeq = m_takeover->value() - 1;
+    return draft;
+}
+
+bool TagPanel::chooseReason(int number)
+{
+    for (int row = 0; row < m_reasons->count(); ++row) {
+        QListWidgetItem *item = m_reasons->item(row);
+        if (item->data(kReasonRole).toInt() == number) {
+            // Choosing the chosen reason again takes it back.
+            const bool wasSelected = item->isSelected();
+            m_reasons->clearSelection();
+            item->setSelected(!wasSelected);
+            m_reasons->scrollToItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TagPanel::setTakeoverSeq(std::optional<int> seq)
+{
+    if (m_takeover->isEnabled())
+        m_takeover->setValue(seq ? *seq + 1 : 0);
+}
+
+} // namespace workbench::ui

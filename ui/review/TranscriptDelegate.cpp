@@ -1,0 +1,188 @@
+#include "TranscriptDelegate.h"
+
+#include "TranscriptModel.h"
+#include "display/Colors.h"
+#include "display/Format.h"
+
+#include <QAbstractItemView>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+
+namespace workbench::ui {
+namespace {
+
+constexpr int kOuterMargin = 12;
+constexpr int kBubblePadding = 10;
+constexpr int kGap = 6;
+constexpr int kBandHeight = 26;
+constexpr double kBubbleShare = 0.78; ///< widest bubble as a share of the view
+
+QTextOption textOption()
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    option.setTextDirection(Qt::LayoutDirectionAuto); // Arabic or Hebrew text reads right to left
+    return option;
+}
+
+/// The size plain `text` takes wrapped at `width`.
+QSizeF textSize(const QString &text, const QFont &font, qreal width)
+{
+    QTextLayout layout(text, font);
+    layout.setTextOption(textOption());
+    layout.beginLayout();
+    qreal height = 0;
+    qreal widest = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+        widest = std::max(widest, line.naturalTextWidth());
+    }
+    layout.endLayout();
+    return {std::ceil(widest), std::ceil(height)};
+}
+
+QFont headerFont(const QFont &font)
+{
+    QFont header = font;
+    header.setPointSizeF(font.pointSizeF() * 0.86);
+    return header;
+}
+
+} // namespace
+
+struct TranscriptDelegate::Geometry {
+    int bands = 0;
+    QRect header;
+    QRect bubble;
+    QRect text;
+    int height = 0;
+};
+
+TranscriptDelegate::TranscriptDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+void TranscriptDelegate::clearCache()
+{
+    m_heights.clear();
+}
+
+int TranscriptDelegate::viewWidth() const
+{
+    return std::max(240, m_view->viewport()->width());
+}
+
+TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                                        int width) const
+{
+    Geometry g;
+    const auto role = Role(index.data(TranscriptModel::RoleRole).toInt());
+    g.bands = (index.data(TranscriptModel::HandoffRole).toBool() ? 1 : 0)
+              + (index.data(TranscriptModel::TakeoverRole).toBool() ? 1 : 0);
+    const int maxBubble = int((width - 2 * kOuterMargin) * (role == Role::System ? 0.9 : kBubbleShare));
+    const QSizeF text = textSize(index.data().toString(), option.font, maxBubble - 2 * kBubblePadding);
+    const QFontMetrics headerMetrics(headerFont(option.font));
+    const int bubbleWidth = std::clamp(int(text.width()) + 2 * kBubblePadding, 80, maxBubble);
+    const int top = g.bands * kBandHeight + kGap;
+    int left = kOuterMargin;
+    if (role == Role::Ai || role == Role::Agent)
+        left = width - kOuterMargin - bubbleWidth;
+    else if (role == Role::System)
+        left = (width - bubbleWidth) / 2;
+    g.header = QRect(left + 2, top, bubbleWidth - 4, headerMetrics.height());
+    g.bubble = QRect(left, g.header.bottom() + 3, bubbleWidth, int(text.height()) + 2 * kBubblePadding);
+    g.text = g.bubble.adjusted(kBubblePadding, kBubblePadding, -kBubblePadding, -kBubblePadding);
+    g.height = g.bubble.bottom() + kGap;
+    return g;
+}
+
+QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int width = viewWidth();
+    const quint64 key = (quint64(quint32(index.row())) << 32) | quint32(width);
+    auto cached = m_heights.constFind(key);
+    if (cached == m_heights.cend()) {
+        QStyleOptionViewItem styled = option;
+        initStyleOption(&styled, index);
+        cached = m_heights.insert(key, layout(styled, index, width).height);
+    }
+    return {width, cached.value()};
+}
+
+void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem styled = option;
+    initStyleOption(&styled, index);
+    const QPalette &palette = styled.palette;
+    const auto role = Role(index.data(TranscriptModel::RoleRole).toInt());
+    const Geometry g = layout(styled, index, option.rect.width());
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(option.rect.topLeft());
+
+    // Bands: where the hand-off took effect, and where the reviewer says a person should have taken over.
+    int bandTop = 0;
+    auto drawBand = [&](const QString &text, const QColor &color) {
+        const QRect band(kOuterMargin, bandTop, option.rect.width() - 2 * kOuterMargin, kBandHeight);
+        QFont bold = headerFont(styled.font);
+        bold.setBold(true);
+        const QFontMetrics metrics(bold);
+        const int textWidth = metrics.horizontalAdvance(text) + 16;
+        const int middle = band.center().y();
+        painter->setPen(QPen(color, 1.5));
+        painter->drawLine(band.left(), middle, band.center().x() - textWidth / 2, middle);
+        painter->drawLine(band.center().x() + textWidth / 2, middle, band.right(), middle);
+        painter->setFont(bold);
+        painter->drawText(band, Qt::AlignCenter, text);
+        bandTop += kBandHeight;
+    };
+    if (index.data(TranscriptModel::HandoffRole).toBool())
+        drawBand(tr("Handed off to a person"), colors::secondary(palette));
+    if (index.data(TranscriptModel::TakeoverRole).toBool())
+        drawBand(tr("A person should have taken over here"), colors::warning(palette));
+
+    // Header: role, author, time; plain text, elided to the bubble.
+    QStringList parts{roleLabel(role)};
+    const QString author = index.data(TranscriptModel::AuthorRole).toString();
+    if (!author.isEmpty())
+        parts << author;
+    const QVariant sentAt = index.data(TranscriptModel::SentAtRole);
+    if (sentAt.isValid())
+        parts << formatTime(sentAt.toLongLong());
+    const QFont header = headerFont(styled.font);
+    painter->setFont(header);
+    QColor muted = palette.color(QPalette::Text);
+    muted.setAlpha(150);
+    painter->setPen(muted);
+    const Qt::Alignment headerAlign = role == Role::Customer ? Qt::AlignLeft
+                                      : role == Role::System ? Qt::AlignHCenter
+                                                             : Qt::AlignRight;
+    painter->drawText(g.header, int(headerAlign | Qt::AlignVCenter),
+                      QFontMetrics(header).elidedText(parts.join(QStringLiteral(" · ")), Qt::ElideRight,
+                                                      g.header.width()));
+
+    // Bubble and text.
+    QPainterPath path;
+    path.addRoundedRect(QRectF(g.bubble), 10, 10);
+    painter->fillPath(path, colors::bubble(role, palette));
+    QColor outline = palette.color(QPalette::Text);
+    outline.setAlpha(role == Role::System ? 70 : 30);
+    QPen outlinePen(outline, 1);
+    if (role == Role::System)
+        outlinePen.setStyle(Qt::DashLine);
+    if (styled.state & QStyle::State_Selected) {
+        outlinePen = QPen(palette.color(QPalette::Highlight), 2);
+    }
+    painter->setPen(outlinePen);
+    painter->drawPath(path);
+    painter->setPen(palette.color(QPalette::Text));
+    QFont body = styled.font;
+    body.setItalic(role == Role::System);
+    painter->setFont(body);
+    painter->drawText(QRectF(g.text), index.data().toString(), textOption());
+    painter->restore();
+}
+
+} // namespace workbench::ui
