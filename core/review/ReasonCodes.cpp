@@ -12,10 +12,11 @@ namespace {
 
 constexpr int kMaxCodeLength = 60;
 
-/// Categories match case-folded, as stored dimensions do (DATA.md).
+/// Categories match case-folded, as stored dimensions do (DATA.md); '' (never NULL) for every category.
 QString categoryKey(const QString &category)
 {
-    return category.trimmed().toCaseFolded();
+    const QString key = category.trimmed().toCaseFolded();
+    return key.isNull() ? QStringLiteral("") : key;
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #include "common/WorkbenchError.h"
 #include "import/ImportJob.h"
 #include "review/ConversationDetails.h"
+#include "review/ReasonCodes.h"
+#include "review/ReviewBadges.h"
 #include "review/SampleItems.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
@@ -56,6 +58,8 @@ private Q_SLOTS:
     void detailsOfAConversation();
     void undoAndRedoAreKeptInHistory();
     void sampleListAndProgress();
+    void reasonCodesPerVerdictAndCategory();
+    void badgesOfAConversation();
 
 private:
     test::TempFolder m_folder;
@@ -398,7 +402,8 @@ void TestReview::detailsOfAConversation()
         writer.write(c);
         transaction.commit();
     }
-    addTag(*demo, {QStringLiteral("D-1"), QStringLiteral("Dana"), Verdict::CorrectEscalation, {}, {}, 5000, {}, {}});
+    addTag(*demo, {QStringLiteral("D-1"), QStringLiteral("Dana"), Verdict::CorrectEscalation, {}, {}, 5000, {},
+                   QStringLiteral("billing")});
     const auto details = loadConversation(*demo, QStringLiteral("D-1"));
     QVERIFY(details);
     QCOMPARE(details->conversation.category, QStringLiteral("Billing"));
@@ -411,6 +416,8 @@ void TestReview::detailsOfAConversation()
     QVERIFY(details->signalMask & int(Signal::AskedForPerson));
     QCOMPARE(details->tags.size(), size_t(1));
     QCOMPARE(details->tags[0].verdict, QStringLiteral("correct_escalation"));
+    // A correction names a stored category as first spelled.
+    QCOMPARE(details->tags[0].correctedCategory, QStringLiteral("Billing"));
     QVERIFY(!loadConversation(*demo, QStringLiteral("nope")));
 }
 
@@ -468,6 +475,66 @@ void TestReview::sampleListAndProgress()
     QVERIFY(found != samples.end());
     QCOMPARE(found->size, 5);
     QVERIFY(found->reviewed >= 2);
+}
+
+void TestReview::reasonCodesPerVerdictAndCategory()
+{
+    auto db = Database::open(m_folder.path(QStringLiteral("reasons.ewb")));
+    // The defaults of a new workspace, from the mission.
+    const QStringList falseDefaults = reasonCodes(*db, Verdict::FalseEscalation, QString());
+    QVERIFY(!falseDefaults.isEmpty());
+    QCOMPARE(falseDefaults.first(), QStringLiteral("tracking_data_available"));
+    QVERIFY(falseDefaults.contains(QStringLiteral("kb_article_existed")));
+    QVERIFY(reasonCodes(*db, Verdict::MissedEscalation, QString()).contains(QStringLiteral("generic_deflection")));
+    QVERIFY(reasonCodes(*db, Verdict::CorrectEscalation, QString()).contains(QStringLiteral("legal_or_regulatory")));
+    QVERIFY(!reasonCodes(*db, Verdict::CorrectResolution, QString()).isEmpty());
+    QCOMPARE(reasonCodes(*db, Verdict::FalseEscalation, QStringLiteral("Billing")), falseDefaults);
+
+    // A category's own codes follow the common ones; the category matches case-folded.
+    setReasonCodes(*db, Verdict::FalseEscalation, QStringLiteral("Returns"),
+                   {QStringLiteral(" label_printable_online "), QStringLiteral("tracking_data_available")});
+    QCOMPARE(storedReasonCodes(*db, Verdict::FalseEscalation, QStringLiteral("returns")),
+             QStringList({QStringLiteral("label_printable_online"), QStringLiteral("tracking_data_available")}));
+    const QStringList returns = reasonCodes(*db, Verdict::FalseEscalation, QStringLiteral("RETURNS"));
+    QCOMPARE(returns, falseDefaults + QStringList(QStringLiteral("label_printable_online")));
+    QCOMPARE(reasonCodes(*db, Verdict::FalseEscalation, QStringLiteral("Billing")), falseDefaults);
+
+    // The common list is editable too: order kept, a code removed.
+    setReasonCodes(*db, Verdict::FalseEscalation, QString(),
+                   {QStringLiteral("kb_article_existed"), QStringLiteral("product_info_in_catalog")});
+    QCOMPARE(reasonCodes(*db, Verdict::FalseEscalation, QString()),
+             QStringList({QStringLiteral("kb_article_existed"), QStringLiteral("product_info_in_catalog")}));
+
+    // Bad lists are refused whole.
+    const QByteArray before = test::workspaceDigest(*db);
+    for (const QStringList &bad : {QStringList{QStringLiteral("a"), QStringLiteral(" ")},
+                                   QStringList{QStringLiteral("loop"), QStringLiteral("LOOP")},
+                                   QStringList{QString(61, QLatin1Char('x'))},
+                                   QStringList{QStringLiteral("two\nlines")}}) {
+        QVERIFY_THROWS_EXCEPTION(WorkbenchError, setReasonCodes(*db, Verdict::MissedEscalation, QString(), bad));
+    }
+    QCOMPARE(test::workspaceDigest(*db), before);
+}
+
+void TestReview::badgesOfAConversation()
+{
+    ConversationDetails details;
+    QVERIFY(reviewBadges(details).empty());
+    details.conversation.csat = 3;
+    details.conversation.aiConfidence = 0.5;
+    QVERIFY(reviewBadges(details).empty()); // 3 is not low, 0.5 is not below 0.5
+    details.conversation.csat = 2;
+    details.conversation.aiConfidence = 0.49;
+    details.hasFollowup = true;
+    details.signalMask = int(Signal::AskedForPerson) | int(Signal::RepeatedQuestion);
+    const std::vector<ReviewBadge> expected = {ReviewBadge::LowCsat, ReviewBadge::FollowupWithin48h,
+                                               ReviewBadge::LowAiConfidence, ReviewBadge::AskedForPerson,
+                                               ReviewBadge::RepeatedQuestion};
+    QVERIFY(reviewBadges(details) == expected);
+    for (ReviewBadge badge : expected) {
+        QVERIFY(!badgeLabel(badge).isEmpty());
+        QVERIFY(!badgeExplanation(badge).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReview)

@@ -344,7 +344,8 @@ void ReviewPage::createActions()
     m_actions[QStringLiteral("undo")] = undo;
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // Both common bindings, whatever the platform theme calls "redo".
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(redo);
     m_actions[QStringLiteral("redo")] = redo;
