@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "charts/ChartPanel.h"
 #include "common/WorkspaceLocation.h"
 #include "data/DataPage.h"
@@ -48,13 +49,6 @@ QString cellText(QAbstractItemModel *model, int row, int column)
     return model->data(model->index(row, column)).toString();
 }
 
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    // For eyes, not asserts: set WORKBENCH_SCREENSHOT_DIR to keep what the test saw.
-    const QString folder = qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        widget.grab().save(QDir(folder).filePath(name));
-}
 
 } // namespace
 
@@ -166,22 +160,13 @@ void TestDataPage::dataPageMatchesStore()
     QCOMPARE(page->categoryChart()->seriesCount(), 1);
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-count"))->text(), QStringLiteral("6,000 conversations"));
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-path"))->text(), QDir::toNativeSeparators(path));
-    saveScreenshot(window, QStringLiteral("data-page.png"));
+    test::saveScreenshot(window, QStringLiteral("data-page.png"));
 
     // A dark palette keeps every text and chart legible (the charts follow the palette).
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
-    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2a));
-    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
-    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa8));
-    QApplication::setPalette(dark);
+    QApplication::setPalette(test::darkPalette());
     QCoreApplication::processEvents();
     QVERIFY(page->monthChart()->seriesCount() >= 2);
-    saveScreenshot(window, QStringLiteral("data-page-dark.png"));
+    test::saveScreenshot(window, QStringLiteral("data-page-dark.png"));
     QApplication::setPalette(QPalette());
 }
 
@@ -211,7 +196,7 @@ void TestDataPage::emptyWorkspaceOffersDemoData()
     QVERIFY(demoButton->isVisible());
     QVERIFY(importButton->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("status-count"))->text(), QStringLiteral("0 conversations"));
-    saveScreenshot(window, QStringLiteral("data-page-empty.png"));
+    test::saveScreenshot(window, QStringLiteral("data-page-empty.png"));
 
     QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
     QSignalSpy loaded(window.dataPage(), &DataPage::factsLoaded);

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "data/DataPage.h"
 #include "import/ImportDialog.h"
 #include "import/ImportPreviewModel.h"
@@ -22,12 +23,6 @@ using namespace workbench::ui;
 
 namespace {
 
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    const QString folder = qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        widget.grab().save(QDir(folder).filePath(name));
-}
 
 QString sharedData(const QString &relative)
 {
@@ -98,7 +93,7 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
              qPrintable(preview->problemAt(0, escalatedColumn)));
     QVERIFY(preview->data(preview->index(0, escalatedColumn), Qt::BackgroundRole).isValid());
     QVERIFY(!dialog.canImport());
-    saveScreenshot(dialog, QStringLiteral("import-dialog-problems.png"));
+    test::saveScreenshot(dialog, QStringLiteral("import-dialog-problems.png"));
 
     // A value map fixes it; the preview shows the values as they will be stored.
     const int escalatedRow = int(Field::Escalated);
@@ -113,7 +108,7 @@ void TestImportDialog::messyCsvThroughTheMappingEditor()
              QStringLiteral("uncategorized"));
     QCOMPARE(preview->data(preview->index(1, ImportPreviewModel::columnOf(Field::CreatedAt))).toString(),
              QStringLiteral("2026-10-01T10:00:00.000Z"));
-    saveScreenshot(dialog, QStringLiteral("import-dialog.png"));
+    test::saveScreenshot(dialog, QStringLiteral("import-dialog.png"));
 
     // Saved by name, and offered next time.
     dialog.saveMapping(QStringLiteral("Helpdesk export"));
@@ -141,7 +136,7 @@ void TestImportDialog::chatLogOptions()
     QCOMPARE(dialog.previewModel()->rowCount(), 20);
     QCOMPARE(dialog.previewModel()->problemCount(), 0);
     QVERIFY(dialog.canImport());
-    saveScreenshot(dialog, QStringLiteral("import-dialog-chatlog.png"));
+    test::saveScreenshot(dialog, QStringLiteral("import-dialog-chatlog.png"));
 
     // The options are saved by name and come back in another dialog.
     dialog.findChild<QSpinBox *>()->setValue(45);

@@ -1,6 +1,7 @@
 // The Review page as a reviewer uses it: a sample drawn from the dialog, five conversations tagged by key
 // presses, one undone and redone, a skip; the store and the tag history checked after each step.
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "common/Clock.h"
 #include "review/FactsPanel.h"
 #include "review/NewSampleDialog.h"
@@ -34,13 +35,6 @@ using workbench::test::queryValue;
 
 namespace {
 
-void saveScreenshot(QWidget &widget, const QString &name)
-{
-    // For eyes, not asserts: set WORKBENCH_SCREENSHOT_DIR to keep what the test saw.
-    const QString folder = qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        widget.grab().save(QDir(folder).filePath(name));
-}
 
 /// Presses `key` where the keyboard focus is, as a reviewer's keyboard would.
 void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
@@ -226,7 +220,11 @@ void TestReviewPage::drawSampleAndTagFiveByKeys()
     QCOMPARE(page->reviewerProgressText(), QStringLiteral("Dana 5"));
     QCOMPARE(page->itemsModel()->data(page->itemsModel()->index(0, SampleItemsModel::StatusColumn)).toString(),
              QStringLiteral("False escalation"));
-    saveScreenshot(window, QStringLiteral("review-page.png"));
+    test::saveScreenshot(window, QStringLiteral("review-page.png"));
+    QApplication::setPalette(test::darkPalette());
+    QCoreApplication::processEvents();
+    test::saveScreenshot(window, QStringLiteral("review-page-dark.png"));
+    QApplication::setPalette(QPalette());
 
     // Undo takes the last tag back (and shows its conversation); redo sets it again. Both are in the history.
     press(Qt::Key_Z, Qt::ControlModifier);
@@ -269,7 +267,7 @@ void TestReviewPage::drawSampleAndTagFiveByKeys()
         QWidget *sheet = QApplication::activeModalWidget();
         QVERIFY(sheet);
         sheetSeen = sheet->findChild<QWidget *>(QStringLiteral("shortcuts")) != nullptr;
-        saveScreenshot(*sheet, QStringLiteral("review-cheat-sheet.png"));
+        test::saveScreenshot(*sheet, QStringLiteral("review-cheat-sheet.png"));
         qobject_cast<QDialog *>(sheet)->accept();
     });
     press(Qt::Key_Question);
@@ -324,7 +322,7 @@ void TestReviewPage::customerTextIsShownLiterally()
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT verdict || ':' || takeover_seq FROM tags")).toString(),
              QStringLiteral("missed_escalation:1"));
     window.grab(); // paints the bubbles: markup, RTL and emoji as text
-    saveScreenshot(window, QStringLiteral("review-literal.png"));
+    test::saveScreenshot(window, QStringLiteral("review-literal.png"));
 }
 
 void TestReviewPage::reasonCodesAreEditable()

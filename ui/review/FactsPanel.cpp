@@ -59,6 +59,7 @@ FactsPanel::FactsPanel(QWidget *parent)
     addFact(QStringLiteral("handling"), tr("Handled by"));
     addFact(QStringLiteral("reason"), tr("Escalation reason"));
     addFact(QStringLiteral("created"), tr("Opened"));
+    addFact(QStringLiteral("escalated-after"), tr("Escalated after"));
     addFact(QStringLiteral("channel"), tr("Channel"));
     addFact(QStringLiteral("team"), tr("Team / agent"));
     addFact(QStringLiteral("csat"), tr("CSAT"));
@@ -108,11 +109,11 @@ void FactsPanel::showConversation(const ConversationDetails &details)
     setFact(QStringLiteral("category"), c.category);
     setFact(QStringLiteral("handling"), c.escalated ? tr("Escalated to a person") : tr("AI (kept)"));
     setFact(QStringLiteral("reason"), c.escalated ? c.escalationReason : QString());
-    QString created = formatDateTime(c.createdAtMsecs);
-    if (c.escalatedAtMsecs)
-        created += tr(" · escalated after %n min", nullptr,
-                      int(std::max<qint64>(0, *c.escalatedAtMsecs - c.createdAtMsecs) / 60000));
-    setFact(QStringLiteral("created"), created);
+    setFact(QStringLiteral("created"), formatDateTime(c.createdAtMsecs));
+    setFact(QStringLiteral("escalated-after"),
+            c.escalatedAtMsecs ? tr("%n min", nullptr,
+                                    int(std::max<qint64>(0, *c.escalatedAtMsecs - c.createdAtMsecs) / 60000))
+                               : QString());
     setFact(QStringLiteral("channel"), c.channel);
     QStringList people;
     if (!c.team.isEmpty())
@@ -135,6 +136,7 @@ void FactsPanel::showConversation(const ConversationDetails &details)
         label->setAlignment(Qt::AlignCenter);
         const int at = int(m_badgeLabels.size());
         m_badges->addWidget(label, at / 2, at % 2);
+        label->show(); // created after the panel was shown
         m_badgeLabels.push_back(label);
     }
     restyleBadges();

@@ -179,10 +179,11 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_itemsView->verticalHeader()->setDefaultSectionSize(m_itemsView->fontMetrics().height() + 10);
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::PositionColumn,
                                                           QHeaderView::ResizeToContents);
+    // The id is what reviewers quote: it is shown whole; a long category is elided instead.
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::ConversationColumn,
-                                                          QHeaderView::Stretch);
-    m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::CategoryColumn,
                                                           QHeaderView::ResizeToContents);
+    m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::CategoryColumn,
+                                                          QHeaderView::Stretch);
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::StatusColumn,
                                                           QHeaderView::ResizeToContents);
     m_itemsView->horizontalHeader()->setHighlightSections(false);
@@ -255,7 +256,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({330, 640, 360});
+    splitter->setSizes({400, 600, 360});
     splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
     connect(splitter, &QSplitter::splitterMoved, this,
             [splitter] { QSettings().setValue(kSplitterKey, splitter->saveState()); });

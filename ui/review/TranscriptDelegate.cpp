@@ -51,6 +51,14 @@ QFont headerFont(const QFont &font)
     return header;
 }
 
+/// System turns in italics; measured and painted with the same font, or a line would be cut.
+QFont bodyFont(const QFont &font, Role role)
+{
+    QFont body = font;
+    body.setItalic(role == Role::System);
+    return body;
+}
+
 } // namespace
 
 struct TranscriptDelegate::Geometry {
@@ -81,7 +89,7 @@ TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewIt
     g.bands = (index.data(TranscriptModel::HandoffRole).toBool() ? 1 : 0)
               + (index.data(TranscriptModel::TakeoverRole).toBool() ? 1 : 0);
     const int maxBubble = int((width - 2 * kOuterMargin) * (role == Role::System ? 0.9 : kBubbleShare));
-    const QSizeF text = textSize(index.data().toString(), option.font, maxBubble - 2 * kBubblePadding);
+    const QSizeF text = textSize(index.data().toString(), bodyFont(option.font, role), maxBubble - 2 * kBubblePadding);
     const QFontMetrics headerMetrics(headerFont(option.font));
     const int bubbleWidth = std::clamp(int(text.width()) + 2 * kBubblePadding, 80, maxBubble);
     const int top = g.bands * kBandHeight + kGap;
@@ -90,7 +98,13 @@ TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewIt
         left = width - kOuterMargin - bubbleWidth;
     else if (role == Role::System)
         left = (width - bubbleWidth) / 2;
-    g.header = QRect(left + 2, top, bubbleWidth - 4, headerMetrics.height());
+    // The header may run wider than a short bubble, on the bubble's side.
+    int headerLeft = left;
+    if (role == Role::Ai || role == Role::Agent)
+        headerLeft = width - kOuterMargin - maxBubble;
+    else if (role == Role::System)
+        headerLeft = (width - maxBubble) / 2;
+    g.header = QRect(headerLeft + 2, top, maxBubble - 4, headerMetrics.height());
     g.bubble = QRect(left, g.header.bottom() + 3, bubbleWidth, int(text.height()) + 2 * kBubblePadding);
     g.text = g.bubble.adjusted(kBubblePadding, kBubblePadding, -kBubblePadding, -kBubblePadding);
     g.height = g.bubble.bottom() + kGap;
@@ -178,9 +192,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(outlinePen);
     painter->drawPath(path);
     painter->setPen(palette.color(QPalette::Text));
-    QFont body = styled.font;
-    body.setItalic(role == Role::System);
-    painter->setFont(body);
+    painter->setFont(bodyFont(styled.font, role));
     painter->drawText(QRectF(g.text), index.data().toString(), textOption());
     painter->restore();
 }
