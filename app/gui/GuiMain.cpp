@@ -20,6 +20,8 @@ int runGui(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("Escalation Workbench: audit the hand-offs of AI support assistants."));
     parser.addOption({QStringLiteral("db"), QStringLiteral("The workspace file to open."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("page"), QStringLiteral("The page to open on: review or data."),
+                      QStringLiteral("NAME")});
     parser.addVersionOption();
     parser.process(application);
 
@@ -30,6 +32,9 @@ int runGui(int argc, char *argv[])
     window.show();
     if (!window.openWorkspace(path) && path != defaultWorkspacePath())
         window.openWorkspace(defaultWorkspacePath());
+    if (parser.isSet(QStringLiteral("page")) && !window.showPageNamed(parser.value(QStringLiteral("page"))))
+        qWarning("No page is called %s; the window opens where it was left.",
+                 qPrintable(parser.value(QStringLiteral("page"))));
     return application.exec();
 }
 

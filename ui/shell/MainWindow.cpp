@@ -271,6 +271,17 @@ void MainWindow::showPage(QWidget *page)
         m_navigation->setCurrentRow(index);
 }
 
+bool MainWindow::showPageNamed(const QString &name)
+{
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->text().compare(name, Qt::CaseInsensitive) == 0) {
+            m_navigation->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
 void MainWindow::exportTags()
 {
     if (!m_database)

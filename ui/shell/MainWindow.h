@@ -55,8 +55,10 @@ public:
 
     DataPage *dataPage() const { return m_dataPage; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
-    /// Shows the page at `index` of the navigation (Review, ..., Data).
+    /// Shows `page` and selects it in the navigation.
     void showPage(QWidget *page);
+    /// Shows a page by its name in the navigation ("Review", "Data", case-insensitive); false when none has it.
+    bool showPageNamed(const QString &name);
 
     /// Where error messages go; a message box by default, replaced in tests.
     void setErrorPresenter(std::function<void(const QString &title, const QString &text)> presenter);
