@@ -32,8 +32,8 @@ Headline headlineOf(const PeriodFigures &figures, const WorkspaceSettings &setti
     const ReviewCounts &reviews = figures.total.reviews;
     h.falseRate = reviews.falseRate();
     h.missedRate = reviews.missedRate();
-    h.precision = stats::complement(h.falseRate);
-    h.recall = stats::escalationRecall(h.total.escalated, h.total.contained(), h.falseRate, h.missedRate);
+    h.precision = h.total.precision();
+    h.recall = h.total.recall();
     if (h.falseRate.value)
         h.falseEscalationsEstimate = double(h.total.escalated) * *h.falseRate.value;
     if (h.missedRate.value)

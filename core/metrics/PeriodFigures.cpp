@@ -100,6 +100,17 @@ const std::vector<GroupFigures> &PeriodFigures::groups(Breakdown breakdown) cons
     return byCategory;
 }
 
+void ReviewCounts::add(bool escalated, const QString &verdict)
+{
+    if (escalated) {
+        ++reviewedEscalated;
+        falseEscalations += verdict == QLatin1String("false_escalation") ? 1 : 0;
+    } else {
+        ++reviewedContained;
+        missedEscalations += verdict == QLatin1String("missed_escalation") ? 1 : 0;
+    }
+}
+
 PeriodFigures computePeriodFigures(Database &db, const Period &period, double csatGapPoints)
 {
     PeriodFigures figures;
@@ -149,15 +160,6 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         " WHERE c.created_at >= ?1 AND c.created_at < ?2");
     reviews.bind(1, period.startMsecs());
     reviews.bind(2, period.endMsecs());
-    auto countReview = [](ReviewCounts &counts, bool escalated, const QString &verdict) {
-        if (escalated) {
-            ++counts.reviewedEscalated;
-            counts.falseEscalations += verdict == QLatin1String("false_escalation") ? 1 : 0;
-        } else {
-            ++counts.reviewedContained;
-            counts.missedEscalations += verdict == QLatin1String("missed_escalation") ? 1 : 0;
-        }
-    };
     while (reviews.step()) {
         ReviewedConversation reviewed;
         reviewed.rowId = reviews.columnInt64(0);
@@ -168,11 +170,11 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         reviewed.verdict = reviews.columnText(8);
         reviewed.inRandomSample = reviews.columnInt64(9) != 0;
         if (reviewed.inRandomSample) {
-            countReview(figures.total.reviews, reviewed.escalated, reviewed.verdict);
+            figures.total.reviews.add(reviewed.escalated, reviewed.verdict);
             for (size_t breakdown = 0; breakdown < breakdowns.size(); ++breakdown) {
                 const int column = 3 + int(breakdown);
-                countReview(group(breakdown, reviews.columnIsNull(column) ? 0 : reviews.columnInt64(column)).reviews,
-                            reviewed.escalated, reviewed.verdict);
+                group(breakdown, reviews.columnIsNull(column) ? 0 : reviews.columnInt64(column))
+                    .reviews.add(reviewed.escalated, reviewed.verdict);
             }
         }
         figures.reviewed.push_back(std::move(reviewed));

@@ -29,6 +29,8 @@ struct ReviewCounts {
     qint64 missedEscalations = 0; ///< of the reviewed contained
     stats::Estimate falseRate() const { return stats::wilson(falseEscalations, reviewedEscalated); }
     stats::Estimate missedRate() const { return stats::wilson(missedEscalations, reviewedContained); }
+    /// Counts one random-sample review with its verdict (the latest tag's name).
+    void add(bool escalated, const QString &verdict);
 };
 
 /// The volume, CSAT and follow-up figures of one group of a period (the whole period, or one category,
@@ -54,6 +56,13 @@ struct GroupFigures {
     std::optional<double> followupRateAi() const;
 
     ReviewCounts reviews;
+    /// Escalation precision 1 - f, with its interval (METRICS.md).
+    stats::Estimate precision() const { return stats::complement(reviews.falseRate()); }
+    /// Escalation recall E(1-f) / (E(1-f) + C*m), with its interval (METRICS.md).
+    stats::Estimate recall() const
+    {
+        return stats::escalationRecall(escalated, contained(), reviews.falseRate(), reviews.missedRate());
+    }
 };
 
 /// One reviewed conversation of the period, as the estimates and the threshold simulator see it.

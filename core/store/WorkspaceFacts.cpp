@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "common/WorkbenchError.h"
 #include "metrics/Ratio.h"
 #include "model/Conversation.h"
 
@@ -17,6 +18,37 @@ std::optional<double> VolumeFacts::escalationRate() const
 qint64 conversationCount(Database &db)
 {
     return sql::scalar(db.sql(), QStringLiteral("SELECT count(*) FROM conversations")).toLongLong();
+}
+
+std::vector<WorkspaceEvent> listEvents(Database &db)
+{
+    std::vector<WorkspaceEvent> events;
+    QSqlQuery query =
+        sql::run(db.sql(), QStringLiteral("SELECT id, occurred_on, kind, label FROM events ORDER BY occurred_on, id"));
+    while (query.next())
+        events.push_back({query.value(0).toLongLong(), QDate::fromString(query.value(1).toString(), Qt::ISODate),
+                          query.value(2).toString(), query.value(3).toString()});
+    return events;
+}
+
+qint64 addEvent(Database &db, const QDate &date, const QString &kind, const QString &label)
+{
+    if (!date.isValid())
+        throw WorkbenchError(QStringLiteral("An event needs a valid date (YYYY-MM-DD)."));
+    if (label.trimmed().isEmpty())
+        throw WorkbenchError(QStringLiteral("An event needs a label, e.g. \"Returns policy v2\"."));
+    QSqlQuery insert = sql::run(db.sql(),
+                                QStringLiteral("INSERT INTO events (occurred_on, kind, label) VALUES (:date, :kind,"
+                                               " :label)"),
+                                {{":date", date.toString(Qt::ISODate)},
+                                 {":kind", kind.trimmed().isEmpty() ? QStringLiteral("other") : kind.trimmed()},
+                                 {":label", label.trimmed()}});
+    return insert.lastInsertId().toLongLong();
+}
+
+void removeEvent(Database &db, qint64 id)
+{
+    sql::run(db.sql(), QStringLiteral("DELETE FROM events WHERE id = :id"), {{":id", id}});
 }
 
 QStringList categoryNames(Database &db)
@@ -89,13 +121,7 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
             facts.categories.push_back(
                 {query.value(0).toString(), {query.value(1).toLongLong(), qint64(query.value(2).toDouble())}});
     }
-    {
-        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT occurred_on, kind, label FROM events"
-                                                              " ORDER BY occurred_on, id"));
-        while (query.next())
-            facts.events.push_back({QDate::fromString(query.value(0).toString(), Qt::ISODate),
-                                    query.value(1).toString(), query.value(2).toString()});
-    }
+    facts.events = listEvents(db);
     return facts;
 }
 

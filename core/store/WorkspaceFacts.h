@@ -34,6 +34,7 @@ struct CategoryVolume {
 
 /// A dated event (launch, policy change) that explains a change in the figures.
 struct WorkspaceEvent {
+    qint64 id = 0;
     QDate date;
     QString kind;
     QString label;
@@ -63,6 +64,13 @@ WorkspaceFacts loadWorkspaceFacts(Database &db);
 
 /// The number of conversations stored (cheap).
 qint64 conversationCount(Database &db);
+
+/// Every event by date (then as entered).
+std::vector<WorkspaceEvent> listEvents(Database &db);
+/// Stores an event (a product launch, a policy change, ...) shown on the trend; returns its id. Throws
+/// WorkbenchError for an invalid date or an empty label.
+qint64 addEvent(Database &db, const QDate &date, const QString &kind, const QString &label);
+void removeEvent(Database &db, qint64 id);
 
 /// Every category name stored, in code point order (the dimension table: cheap at any size).
 QStringList categoryNames(Database &db);

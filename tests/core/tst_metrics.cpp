@@ -1,7 +1,11 @@
 // The metrics engine against a workspace whose every figure was worked out by hand (METRICS.md), and
 // the keys of metrics --json (CLI.md).
 #include "TestSupport.h"
+#include "common/WorkbenchError.h"
+#include "metrics/DrillDown.h"
 #include "metrics/MetricsReport.h"
+#include "metrics/Trend.h"
+#include "store/WorkspaceFacts.h"
 #include "report/MetricsJson.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
@@ -89,6 +93,9 @@ private Q_SLOTS:
     void latestTagWinsAndTiesGoToTheTagStoredLast();
     void jsonHasEveryKey();
     void emptyPeriod();
+    void monthlyTrendAgreesWithThePeriod();
+    void drillDownListsTheConversationsBehindAFigure();
+    void eventsAreEditable();
 
 private:
     test::TempFolder m_folder;
@@ -384,6 +391,72 @@ void TestMetrics::emptyPeriod()
     QVERIFY(json.value(QStringLiteral("benchmark")).toObject().value(QStringLiteral("position")).isNull());
     QVERIFY(json.value(QStringLiteral("baseline")).isNull());
     QVERIFY(json.value(QStringLiteral("threshold_curve")).isNull());
+}
+
+void TestMetrics::monthlyTrendAgreesWithThePeriod()
+{
+    const std::vector<TrendMonth> trend = computeMonthlyTrend(*m_db);
+    QCOMPARE(trend.size(), size_t(2)); // September and October
+    QCOMPARE(trend[0].month, Period::month(2026, 9));
+    QCOMPARE(trend[0].figures.conversations, 100);
+    QCOMPARE(trend[0].figures.escalated, 10);
+    QCOMPARE(trend[0].figures.reviews.reviewedEscalated, 0);
+    const GroupFigures &october = trend[1].figures;
+    const Headline &h = m_report.headline;
+    // The same counts, hence the same estimates, as the period's own figures.
+    QCOMPARE(october.conversations, h.total.conversations);
+    QCOMPARE(october.escalated, h.total.escalated);
+    QCOMPARE(october.reviews.reviewedEscalated, h.total.reviews.reviewedEscalated);
+    QCOMPARE(october.reviews.reviewedContained, h.total.reviews.reviewedContained);
+    QCOMPARE(october.reviews.falseEscalations, h.total.reviews.falseEscalations);
+    QCOMPARE(october.reviews.missedEscalations, h.total.reviews.missedEscalations);
+    QVERIFY(october.precision() == h.precision);
+    QVERIFY(october.recall() == h.recall);
+}
+
+void TestMetrics::drillDownListsTheConversationsBehindAFigure()
+{
+    DrillDownRequest request;
+    request.period = Period::month(2026, 10);
+    request.breakdown = Breakdown::Category;
+    request.group = QStringLiteral("Alpha");
+    const DrillDown alpha = drillDown(*m_db, request);
+    QCOMPARE(alpha.total, 10);
+    QCOMPARE(alpha.rows.size(), size_t(10));
+    QCOMPARE(alpha.rows.front().category, QStringLiteral("Alpha"));
+    request.reviewedOnly = true;
+    request.verdict = QStringLiteral("false_escalation");
+    QCOMPARE(drillDown(*m_db, request).total, 4);
+    // Every escalated conversation of the month, capped rows but the full count.
+    DrillDownRequest escalated;
+    escalated.period = Period::month(2026, 10);
+    escalated.escalated = true;
+    escalated.limit = 100;
+    const DrillDown all = drillDown(*m_db, escalated);
+    QCOMPARE(all.total, m_report.headline.total.escalated);
+    QCOMPARE(all.rows.size(), size_t(100));
+    // A missing channel is the group "(none)".
+    DrillDownRequest none;
+    none.period = Period::month(2026, 10);
+    none.breakdown = Breakdown::Channel;
+    none.group = noneGroupName();
+    QCOMPARE(drillDown(*m_db, none).total, m_report.headline.total.conversations);
+}
+
+void TestMetrics::eventsAreEditable()
+{
+    auto db = Database::open(m_folder.path(QStringLiteral("events.ewb")));
+    const qint64 id = addEvent(*db, QDate(2026, 9, 14), QStringLiteral("policy_change"),
+                               QStringLiteral(" Returns policy v2 "));
+    addEvent(*db, QDate(2026, 8, 1), QString(), QStringLiteral("Launch"));
+    std::vector<WorkspaceEvent> events = listEvents(*db);
+    QCOMPARE(events.size(), size_t(2));
+    QCOMPARE(events[0].kind, QStringLiteral("other"));
+    QCOMPARE(events[1].label, QStringLiteral("Returns policy v2"));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addEvent(*db, QDate(), QString(), QStringLiteral("x")));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addEvent(*db, QDate(2026, 1, 1), QString(), QStringLiteral(" ")));
+    removeEvent(*db, id);
+    QCOMPARE(listEvents(*db).size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -1,0 +1,53 @@
+#include "Trend.h"
+
+#include "store/Database.h"
+#include "store/SqliteStatement.h"
+
+namespace workbench {
+
+std::vector<TrendMonth> computeMonthlyTrend(Database &db)
+{
+    std::vector<TrendMonth> trend;
+    {
+        SqliteStatement range(db.handle(), "SELECT min(created_at), max(created_at) FROM conversations");
+        if (!range.step() || range.columnIsNull(0))
+            return trend;
+        Period month = Period::monthContaining(range.columnInt64(0));
+        const Period last = Period::monthContaining(range.columnInt64(1));
+        while (true) {
+            trend.push_back({month, {}});
+            trend.back().figures.name = month.key();
+            if (month == last)
+                break;
+            month = month.next();
+        }
+    }
+    // In time order, so a month's bucket is found by walking forward, not by a calendar lookup per row.
+    SqliteStatement scan(db.handle(), "SELECT created_at, escalated FROM conversations ORDER BY created_at");
+    size_t at = 0;
+    while (scan.step()) {
+        const qint64 created = scan.columnInt64(0);
+        while (created >= trend[at].month.endMsecs())
+            ++at;
+        GroupFigures &figures = trend[at].figures;
+        ++figures.conversations;
+        figures.escalated += scan.columnInt64(1) != 0 ? 1 : 0;
+    }
+    SqliteStatement reviews(db.handle(), "SELECT c.created_at, c.escalated, v.verdict FROM verdicts AS v"
+                                         " JOIN conversations c ON c.id = v.conversation_ref"
+                                         " WHERE EXISTS (SELECT 1 FROM sample_items i JOIN samples s"
+                                         "   ON s.id = i.sample_id WHERE i.conversation_ref = c.id"
+                                         "   AND s.method = 'random')");
+    const qint64 firstStart = trend.front().month.startMsecs();
+    while (reviews.step()) {
+        const Period month = Period::monthContaining(reviews.columnInt64(0));
+        const int index = (month.year() - trend.front().month.year()) * 12 + month.number()
+                          - trend.front().month.number();
+        if (reviews.columnInt64(0) < firstStart || index < 0 || size_t(index) >= trend.size())
+            continue;
+        trend[size_t(index)].figures.reviews.add(reviews.columnInt64(1) != 0, reviews.columnText(2));
+    }
+    return trend;
+}
+
+} // namespace workbench
