@@ -230,6 +230,7 @@ MetricsReport computeMetrics(Database &db, const Period &period, std::optional<P
     const WorkspaceSettings settings(db);
     const double gapPoints = settings.number(QStringLiteral("csat_gap_points")).value_or(10);
     MetricsReport report;
+    report.csatGapPoints = gapPoints;
     report.figures = computePeriodFigures(db, period, gapPoints);
     report.headline = headlineOf(report.figures, settings);
     report.topFalseCategories =

@@ -79,6 +79,8 @@ struct MetricsReport {
     /// 101 points (t = 0.00 .. 1.00); nullopt when no reviewed conversation carries ai_confidence.
     std::optional<std::vector<ThresholdPoint>> thresholdCurve;
     std::vector<TargetFigure> targets;
+    /// The csat_gap_points setting the flags were computed with.
+    double csatGapPoints = 10;
 };
 
 /// Computes the report of `period` against `baseline` (default: the previous period of the same kind).

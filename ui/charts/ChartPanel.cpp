@@ -5,17 +5,30 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace workbench::ui {
 
-ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent), m_view(new QChartView(new QChart, this))
+ChartPanel::ChartPanel(QWidget *parent)
+    : QWidget(parent), m_view(new QChartView(new QChart, this)), m_empty(new QLabel(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    // The empty-state message sits over the chart's plot area, centred.
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setObjectName(QStringLiteral("chart-empty"));
+    m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_empty->hide();
+    auto *overlay = new QVBoxLayout(m_view);
+    overlay->setContentsMargins(24, 40, 24, 24);
+    overlay->addWidget(m_empty);
     chart()->legend()->setAlignment(Qt::AlignBottom);
     chart()->setMargins(QMargins(4, 4, 4, 4));
     applyPalette();
@@ -42,6 +55,8 @@ void ChartPanel::reset(const QString &title)
     }
     c->setTitle(title);
     c->legend()->setVisible(true);
+    m_empty->clear();
+    m_empty->hide();
     applyPalette();
 }
 
@@ -50,6 +65,17 @@ void ChartPanel::setBuilder(std::function<void(ChartPanel &)> build)
     m_build = std::move(build);
     if (m_build)
         m_build(*this);
+}
+
+void ChartPanel::setEmptyMessage(const QString &text)
+{
+    m_empty->setText(text);
+    m_empty->setVisible(!text.isEmpty());
+}
+
+QString ChartPanel::emptyMessage() const
+{
+    return m_empty->text();
 }
 
 void ChartPanel::changeEvent(QEvent *event)

@@ -7,6 +7,7 @@
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
+class QLabel;
 QT_END_NAMESPACE
 
 namespace workbench::ui {
@@ -26,6 +27,10 @@ public:
     /// Draws the chart with `build` now, and again whenever the palette changes (series colours and
     /// labels are picked from the palette when they are built).
     void setBuilder(std::function<void(ChartPanel &)> build);
+    /// What to show instead of an empty chart ("no reviews in 2026-09 yet: draw a sample"); builders set it
+    /// when they have nothing to draw, reset() clears it.
+    void setEmptyMessage(const QString &text);
+    QString emptyMessage() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -34,6 +39,7 @@ private:
     void applyPalette();
 
     QChartView *m_view;
+    QLabel *m_empty;
     std::function<void(ChartPanel &)> m_build;
 };
 

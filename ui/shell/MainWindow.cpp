@@ -3,7 +3,9 @@
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
+#include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
+#include "MetricsSession.h"
 #include "dialogs/DemoDataDialog.h"
 #include "display/Format.h"
 #include "import/ImportDialog.h"
@@ -44,7 +46,8 @@ const QString kWorkspaceFilter = QStringLiteral("Escalation Workbench workspaces
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
-      m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)),
+      m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -75,6 +78,11 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     createActions();
     addPage(m_reviewPage, tr("Review"), style()->standardIcon(QStyle::SP_DialogApplyButton),
             QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPage(m_dashboardPage, tr("Dashboard"), style()->standardIcon(QStyle::SP_ComputerIcon),
+            QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_dashboardPage, &DashboardPage::openConversation, this, &MainWindow::openInReview);
+    // A tag changes the figures: the dashboard re-reads (in the background) when the reviewer comes to it.
+    connect(m_reviewPage, &ReviewPage::tagsChanged, m_metrics, &MetricsSession::refresh);
     addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
             QKeySequence(Qt::CTRL | Qt::Key_5));
     // Back on the page the user left; the Review page (the daily work) the first time.
@@ -93,8 +101,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
         m_importAction->setEnabled(true);
         const ImportOutcome outcome = m_importWatcher.result();
-        m_dataPage->refresh();
-        m_reviewPage->refresh();
+        refreshAll();
         showImportOutcome(outcome);
         Q_EMIT backgroundWorkFinished();
     });
@@ -103,8 +110,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         m_demoAction->setEnabled(true);
         if (!error.isEmpty())
             showError(tr("Demo data"), error);
-        m_dataPage->refresh();
-        m_reviewPage->refresh();
+        refreshAll();
         Q_EMIT backgroundWorkFinished();
     });
 
@@ -174,10 +180,7 @@ void MainWindow::createActions()
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *refreshAction = m_viewMenu->addAction(tr("&Refresh"), this, [this] {
-        m_dataPage->refresh();
-        m_reviewPage->refresh();
-    });
+    QAction *refreshAction = m_viewMenu->addAction(tr("&Refresh"), this, &MainWindow::refreshAll);
     refreshAction->setShortcut(QKeySequence::Refresh);
     m_viewMenu->addSeparator();
     QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
@@ -216,7 +219,9 @@ bool MainWindow::openWorkspace(const QString &path)
     }
     try {
         auto database = Database::open(path);
-        m_reviewPage->setDatabase(nullptr); // it must not hold the connection being replaced
+        // No page may hold the connection being replaced.
+        m_reviewPage->setDatabase(nullptr);
+        m_dashboardPage->setDatabase(nullptr);
         m_database = std::move(database);
     } catch (const WorkbenchError &error) {
         showError(tr("Open workspace"), error.message());
@@ -232,6 +237,8 @@ bool MainWindow::openWorkspace(const QString &path)
                                  15000);
     m_dataPage->showWorkspace(m_database->path());
     m_reviewPage->setDatabase(m_database.get());
+    m_dashboardPage->setDatabase(m_database.get());
+    m_metrics->setWorkspace(m_database->path());
     return true;
 }
 
@@ -269,6 +276,22 @@ void MainWindow::showPage(QWidget *page)
     const int index = m_pages->indexOf(page);
     if (index >= 0)
         m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::refreshAll()
+{
+    m_dataPage->refresh();
+    m_reviewPage->refresh();
+    m_metrics->refresh();
+}
+
+void MainWindow::openInReview(const QString &conversationId)
+{
+    showPage(m_reviewPage);
+    if (!m_reviewPage->showConversation(conversationId))
+        showError(tr("Open conversation"), tr("%1 is not in this workspace.").arg(conversationId));
+    raise();
+    activateWindow();
 }
 
 bool MainWindow::showPageNamed(const QString &name)
@@ -309,7 +332,7 @@ void MainWindow::importTags()
         return;
     try {
         const TagsImportSummary summary = workbench::importTags(*m_database, path, m_clock);
-        m_reviewPage->refresh();
+        refreshAll();
         statusBar()->showMessage(tr("Imported %1 tags; %2 were stored already")
                                      .arg(formatCount(summary.added), formatCount(summary.alreadyStored)),
                                  10000);

@@ -22,7 +22,9 @@ class Database;
 
 namespace workbench::ui {
 
+class DashboardPage;
 class DataPage;
+class MetricsSession;
 class ReviewPage;
 
 /// The workbench window: File menu, page navigation, status bar (workspace path, conversation count);
@@ -55,6 +57,8 @@ public:
 
     DataPage *dataPage() const { return m_dataPage; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    MetricsSession *metricsSession() const { return m_metrics; }
     /// Shows `page` and selects it in the navigation.
     void showPage(QWidget *page);
     /// Shows a page by its name in the navigation ("Review", "Data", case-insensitive); false when none has it.
@@ -79,6 +83,9 @@ private:
     void askForDemoData();
     void askForImport();
     void exportTags();
+    void openInReview(const QString &conversationId);
+    /// Data changed (import, demo, tags): every page re-reads.
+    void refreshAll();
     void importTags();
     void showImportOutcome(const ImportOutcome &outcome);
     void showError(const QString &title, const QString &text);
@@ -90,6 +97,8 @@ private:
     QStackedWidget *m_pages;
     DataPage *m_dataPage;
     ReviewPage *m_reviewPage;
+    MetricsSession *m_metrics;
+    DashboardPage *m_dashboardPage;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_demoAction = nullptr;
