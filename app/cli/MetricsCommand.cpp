@@ -2,6 +2,7 @@
 
 #include "CommandContext.h"
 #include "common/NumberText.h"
+#include "metrics/HeadlineFigures.h"
 #include "metrics/MetricsReport.h"
 #include "report/MetricsJson.h"
 #include "store/Database.h"
@@ -18,10 +19,6 @@ QString interval(const stats::Estimate &e)
     return QStringLiteral("%1  [%2, %3]").arg(percentText(e.value), percentText(e.lo), percentText(e.hi));
 }
 
-QString money(const std::optional<double> &value, const QString &currency)
-{
-    return value ? QStringLiteral("%1 %2").arg(decimalText(value, 2), currency) : QStringLiteral("—");
-}
 
 } // namespace
 
@@ -68,13 +65,11 @@ int runMetricsCommand(const CommandContext &context)
     row(QStringLiteral("Escalated"),
         QStringLiteral("%1 (%2)").arg(countText(t.escalated), percentText(t.escalationRate())));
     if (report.baseline) {
-        const auto now = t.escalationRate();
-        const auto before = report.baseline->total.escalationRate();
+        const HeadlineFigure escalation = headlineFigures(report).front();
         row(QStringLiteral("  against %1").arg(report.baselinePeriod.key()),
-            now && before ? QStringLiteral("%1 (%2%3 points)")
-                                .arg(percentText(before), *now >= *before ? QStringLiteral("+") : QString(),
-                                     decimalText((*now - *before) * 100.0, 1))
-                          : QStringLiteral("—"));
+            escalation.change ? QStringLiteral("%1 (%2)").arg(percentText(escalation.baseline),
+                                                              figureChangeText(escalation, h.currency))
+                              : QStringLiteral("—"));
     }
     row(QStringLiteral("Benchmark band"),
         QStringLiteral("%1 %2-%3: %4")
@@ -95,10 +90,10 @@ int runMetricsCommand(const CommandContext &context)
     row(QStringLiteral("Escalation recall"), interval(h.recall));
     row(QStringLiteral("Cost of false escalations"),
         QStringLiteral("%1 (net %2)")
-            .arg(money(h.cost.falseEscalationCost, h.currency), money(h.cost.falseEscalationNetCost, h.currency)));
+            .arg(moneyText(h.cost.falseEscalationCost, h.currency), moneyText(h.cost.falseEscalationNetCost, h.currency)));
     row(QStringLiteral("Cutting them by %1 points saves").arg(h.cost.cutPoints),
         QStringLiteral("%1 a month, %2 a year")
-            .arg(money(h.cost.monthly, h.currency), money(h.cost.yearly, h.currency)));
+            .arg(moneyText(h.cost.monthly, h.currency), moneyText(h.cost.yearly, h.currency)));
     row(QStringLiteral("Reviews for +/-%1 points").arg(h.targetMargin * 100),
         QStringLiteral("%1 escalated, %2 kept by the AI").arg(h.reviewsNeededEscalated).arg(h.reviewsNeededContained));
     out << "\nBy category\n";

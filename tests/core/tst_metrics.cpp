@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "common/WorkbenchError.h"
 #include "metrics/DrillDown.h"
+#include "metrics/HeadlineFigures.h"
 #include "metrics/MetricsReport.h"
 #include "metrics/Trend.h"
 #include "store/WorkspaceFacts.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void monthlyTrendAgreesWithThePeriod();
     void drillDownListsTheConversationsBehindAFigure();
     void eventsAreEditable();
+    void headlineFiguresAgainstBaselineAndTarget();
 
 private:
     test::TempFolder m_folder;
@@ -457,6 +459,33 @@ void TestMetrics::eventsAreEditable()
     QVERIFY_THROWS_EXCEPTION(WorkbenchError, addEvent(*db, QDate(2026, 1, 1), QString(), QStringLiteral(" ")));
     removeEvent(*db, id);
     QCOMPARE(listEvents(*db).size(), size_t(1));
+}
+
+void TestMetrics::headlineFiguresAgainstBaselineAndTarget()
+{
+    const std::vector<HeadlineFigure> figures = headlineFigures(m_report);
+    QCOMPARE(figures.front().key, QStringLiteral("escalation_rate"));
+    // 25 % against September's 10 %: +15 points, the wrong way for an escalation rate.
+    QVERIFY(near(figures.front().value, 0.25));
+    QVERIFY(near(figures.front().baseline, 0.10));
+    QVERIFY(near(figures.front().change, 15.0, 1e-9));
+    QCOMPARE(figures.front().improved(), std::optional<bool>(false));
+    QCOMPARE(figureChangeText(figures.front(), QStringLiteral("USD")), QStringLiteral("+15.0 points"));
+    // The false-escalation rate is an estimate with its interval; September was not reviewed: no change.
+    const auto falseRate = std::find_if(figures.begin(), figures.end(), [](const HeadlineFigure &f) {
+        return f.key == QLatin1String("false_escalation_rate");
+    });
+    QVERIFY(falseRate != figures.end());
+    QVERIFY(falseRate->estimated);
+    QVERIFY(near(falseRate->lo, 0.11243749964234825, 1e-12));
+    QVERIFY(!falseRate->change);
+    QCOMPARE(figureValueText(*falseRate, QStringLiteral("USD"), true), QStringLiteral("20.0 % [11.2 %, 33.0 %]"));
+    // A target of the quarter: met when at or below it for a rate where lower is better.
+    MetricsReport withTarget = m_report;
+    withTarget.targets.push_back({QStringLiteral("target.escalation_rate"), 0.30, 0.25});
+    QCOMPARE(headlineFigures(withTarget).front().onTarget(), std::optional<bool>(true));
+    withTarget.targets.back().target = 0.20;
+    QCOMPARE(headlineFigures(withTarget).front().onTarget(), std::optional<bool>(false));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)

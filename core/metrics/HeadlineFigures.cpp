@@ -1,0 +1,140 @@
+#include "HeadlineFigures.h"
+
+#include "common/NumberText.h"
+
+namespace workbench {
+namespace {
+
+std::optional<double> difference(const std::optional<double> &now, const std::optional<double> &before, double scale)
+{
+    if (!now || !before)
+        return std::nullopt;
+    return (*now - *before) * scale;
+}
+
+std::optional<double> targetOf(const MetricsReport &report, const QString &key)
+{
+    for (const TargetFigure &target : report.targets) {
+        if (target.key == QStringLiteral("target.") + key)
+            return target.target;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<bool> HeadlineFigure::improved() const
+{
+    if (!change || *change == 0)
+        return std::nullopt;
+    return (*change > 0) == higherIsBetter;
+}
+
+std::optional<bool> HeadlineFigure::onTarget() const
+{
+    if (!target || !value)
+        return std::nullopt;
+    return higherIsBetter ? *value >= *target : *value <= *target;
+}
+
+std::vector<HeadlineFigure> headlineFigures(const MetricsReport &report)
+{
+    const Headline &h = report.headline;
+    const std::optional<Headline> &b = report.baseline;
+    std::vector<HeadlineFigure> figures;
+    auto rate = [&](const QString &key, const QString &label, const std::optional<double> &value,
+                    const std::optional<double> &baseline, bool higherIsBetter) {
+        HeadlineFigure f;
+        f.key = key;
+        f.label = label;
+        f.unit = FigureUnit::Rate;
+        f.value = value;
+        f.baseline = baseline;
+        f.change = difference(value, baseline, 100.0);
+        f.target = targetOf(report, key);
+        f.higherIsBetter = higherIsBetter;
+        figures.push_back(f);
+        return &figures.back();
+    };
+    auto estimate = [&](const QString &key, const QString &label, const stats::Estimate &now,
+                        const std::optional<stats::Estimate> &before, bool higherIsBetter) {
+        HeadlineFigure *f = rate(key, label, now.value, before ? before->value : std::nullopt, higherIsBetter);
+        f->lo = now.lo;
+        f->hi = now.hi;
+        f->estimated = true;
+    };
+    auto points = [&](const QString &key, const QString &label, const std::optional<double> &value,
+                      const std::optional<double> &baseline, bool higherIsBetter) {
+        HeadlineFigure f;
+        f.key = key;
+        f.label = label;
+        f.unit = FigureUnit::Points;
+        f.value = value;
+        f.baseline = baseline;
+        f.change = difference(value, baseline, 1.0);
+        f.target = targetOf(report, key);
+        f.higherIsBetter = higherIsBetter;
+        figures.push_back(f);
+    };
+    rate(QStringLiteral("escalation_rate"), QStringLiteral("Escalation rate"), h.total.escalationRate(),
+         b ? b->total.escalationRate() : std::nullopt, false);
+    estimate(QStringLiteral("false_escalation_rate"), QStringLiteral("False-escalation rate"), h.falseRate,
+             b ? std::optional(b->falseRate) : std::nullopt, false);
+    estimate(QStringLiteral("missed_escalation_rate"), QStringLiteral("Missed-escalation rate"), h.missedRate,
+             b ? std::optional(b->missedRate) : std::nullopt, false);
+    estimate(QStringLiteral("precision"), QStringLiteral("Escalation precision"), h.precision,
+             b ? std::optional(b->precision) : std::nullopt, true);
+    estimate(QStringLiteral("recall"), QStringLiteral("Escalation recall"), h.recall,
+             b ? std::optional(b->recall) : std::nullopt, true);
+    points(QStringLiteral("ai_csat"), QStringLiteral("CSAT, AI-handled"), h.total.ai.csat(),
+           b ? b->total.ai.csat() : std::nullopt, true);
+    points(QStringLiteral("agent_csat"), QStringLiteral("CSAT, agent-handled"), h.total.agent.csat(),
+           b ? b->total.agent.csat() : std::nullopt, true);
+    rate(QStringLiteral("followup_rate_ai"), QStringLiteral("Follow-ups within 48 h (AI-kept)"),
+         h.total.followupRateAi(), b ? b->total.followupRateAi() : std::nullopt, false);
+    HeadlineFigure cost;
+    cost.key = QStringLiteral("false_escalation_cost");
+    cost.label = QStringLiteral("Cost of false escalations");
+    cost.unit = FigureUnit::Money;
+    cost.value = h.cost.falseEscalationCost;
+    cost.baseline = b ? b->cost.falseEscalationCost : std::nullopt;
+    cost.change = difference(cost.value, cost.baseline, 1.0);
+    cost.estimated = true;
+    figures.push_back(cost);
+    return figures;
+}
+
+QString figureValueText(const HeadlineFigure &figure, const QString &currency, bool withInterval)
+{
+    switch (figure.unit) {
+    case FigureUnit::Rate: {
+        QString text = percentText(figure.value);
+        if (withInterval && figure.estimated && figure.value)
+            text += QStringLiteral(" [%1, %2]").arg(percentText(figure.lo), percentText(figure.hi));
+        else if (withInterval && figure.estimated)
+            text = QStringLiteral("— (nothing reviewed)");
+        return text;
+    }
+    case FigureUnit::Points:
+        return decimalText(figure.value, 1);
+    case FigureUnit::Money:
+        return moneyText(figure.value, currency);
+    }
+    return {};
+}
+
+QString figureChangeText(const HeadlineFigure &figure, const QString &currency)
+{
+    if (!figure.change)
+        return QStringLiteral("—");
+    switch (figure.unit) {
+    case FigureUnit::Rate:
+    case FigureUnit::Points:
+        return signedText(figure.change, 1) + QStringLiteral(" points");
+    case FigureUnit::Money:
+        return signedText(figure.change, 2) + QLatin1Char(' ') + currency;
+    }
+    return {};
+}
+
+} // namespace workbench
