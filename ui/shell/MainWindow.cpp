@@ -5,6 +5,7 @@
 #include "common/WorkspaceLocation.h"
 #include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
+#include "monthly/MonthlyReviewPage.h"
 #include "MetricsSession.h"
 #include "dialogs/DemoDataDialog.h"
 #include "display/Format.h"
@@ -47,7 +48,8 @@ const QString kWorkspaceFilter = QStringLiteral("Escalation Workbench workspaces
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)),
-      m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)),
+      m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -81,6 +83,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     addPage(m_dashboardPage, tr("Dashboard"), style()->standardIcon(QStyle::SP_ComputerIcon),
             QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(m_dashboardPage, &DashboardPage::openConversation, this, &MainWindow::openInReview);
+    addPage(m_monthlyPage, tr("Monthly review"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
+            QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_monthlyPage, &MonthlyReviewPage::openConversation, this, &MainWindow::openInReview);
     // A tag changes the figures: the dashboard re-reads (in the background) when the reviewer comes to it.
     connect(m_reviewPage, &ReviewPage::tagsChanged, m_metrics, &MetricsSession::refresh);
     addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
@@ -296,8 +301,11 @@ void MainWindow::openInReview(const QString &conversationId)
 
 bool MainWindow::showPageNamed(const QString &name)
 {
-    for (int row = 0; row < m_navigation->count(); ++row) {
-        if (m_navigation->item(row)->text().compare(name, Qt::CaseInsensitive) == 0) {
+    // "monthly", "monthly-review" and "Monthly review" all name the Monthly review page.
+    auto normalized = [](QString text) { return text.toLower().remove(QLatin1Char(' ')).remove(QLatin1Char('-')); };
+    const QString wanted = normalized(name);
+    for (int row = 0; row < m_navigation->count() && !wanted.isEmpty(); ++row) {
+        if (normalized(m_navigation->item(row)->text()).startsWith(wanted)) {
             m_navigation->setCurrentRow(row);
             return true;
         }

@@ -25,6 +25,7 @@ namespace workbench::ui {
 class DashboardPage;
 class DataPage;
 class MetricsSession;
+class MonthlyReviewPage;
 class ReviewPage;
 
 /// The workbench window: File menu, page navigation, status bar (workspace path, conversation count);
@@ -58,10 +59,11 @@ public:
     DataPage *dataPage() const { return m_dataPage; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    MonthlyReviewPage *monthlyPage() const { return m_monthlyPage; }
     MetricsSession *metricsSession() const { return m_metrics; }
     /// Shows `page` and selects it in the navigation.
     void showPage(QWidget *page);
-    /// Shows a page by its name in the navigation ("Review", "Data", case-insensitive); false when none has it.
+    /// Shows a page by its name or the start of it ("review", "monthly", "cost"); false when none has it.
     bool showPageNamed(const QString &name);
 
     /// Where error messages go; a message box by default, replaced in tests.
@@ -99,6 +101,7 @@ private:
     ReviewPage *m_reviewPage;
     MetricsSession *m_metrics;
     DashboardPage *m_dashboardPage;
+    MonthlyReviewPage *m_monthlyPage;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_demoAction = nullptr;
