@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
+#include "cost/CostPage.h"
 #include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
 #include "monthly/MonthlyReviewPage.h"
@@ -49,7 +50,8 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)),
       m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)),
-      m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)),
+      m_costPage(new CostPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -86,6 +88,9 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     addPage(m_monthlyPage, tr("Monthly review"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
             QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(m_monthlyPage, &MonthlyReviewPage::openConversation, this, &MainWindow::openInReview);
+    addPage(m_costPage, tr("Cost model"), style()->standardIcon(QStyle::SP_DriveHDIcon),
+            QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(m_costPage, &CostPage::settingsChanged, m_metrics, &MetricsSession::refresh);
     // A tag changes the figures: the dashboard re-reads (in the background) when the reviewer comes to it.
     connect(m_reviewPage, &ReviewPage::tagsChanged, m_metrics, &MetricsSession::refresh);
     addPage(m_dataPage, tr("Data"), style()->standardIcon(QStyle::SP_FileDialogDetailedView),
@@ -227,6 +232,7 @@ bool MainWindow::openWorkspace(const QString &path)
         // No page may hold the connection being replaced.
         m_reviewPage->setDatabase(nullptr);
         m_dashboardPage->setDatabase(nullptr);
+        m_costPage->setDatabase(nullptr);
         m_database = std::move(database);
     } catch (const WorkbenchError &error) {
         showError(tr("Open workspace"), error.message());
@@ -243,6 +249,7 @@ bool MainWindow::openWorkspace(const QString &path)
     m_dataPage->showWorkspace(m_database->path());
     m_reviewPage->setDatabase(m_database.get());
     m_dashboardPage->setDatabase(m_database.get());
+    m_costPage->setDatabase(m_database.get());
     m_metrics->setWorkspace(m_database->path());
     return true;
 }

@@ -22,6 +22,7 @@ class Database;
 
 namespace workbench::ui {
 
+class CostPage;
 class DashboardPage;
 class DataPage;
 class MetricsSession;
@@ -60,6 +61,7 @@ public:
     ReviewPage *reviewPage() const { return m_reviewPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
     MonthlyReviewPage *monthlyPage() const { return m_monthlyPage; }
+    CostPage *costPage() const { return m_costPage; }
     MetricsSession *metricsSession() const { return m_metrics; }
     /// Shows `page` and selects it in the navigation.
     void showPage(QWidget *page);
@@ -102,6 +104,7 @@ private:
     MetricsSession *m_metrics;
     DashboardPage *m_dashboardPage;
     MonthlyReviewPage *m_monthlyPage;
+    CostPage *m_costPage;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_demoAction = nullptr;
