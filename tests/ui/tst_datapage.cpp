@@ -5,6 +5,7 @@
 #include "data/DataPage.h"
 #include "data/FactCard.h"
 #include "data/VolumeTableModel.h"
+#include "dialogs/EventDialog.h"
 #include "display/Format.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
@@ -13,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace workbench;
 using namespace workbench::ui;
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void dataPageMatchesStore();
     void modelsPassTheTester();
     void emptyWorkspaceOffersDemoData();
+    void eventsAreAddedAndRemoved();
     void refusedWorkspaceKeepsTheCurrentOne();
     void rememberesGeometryAndWorkspace();
 
@@ -242,6 +246,41 @@ void TestDataPage::rememberesGeometryAndWorkspace()
     QCOMPARE(recentWorkspaces().value(0), QFileInfo(path).absoluteFilePath());
     MainWindow reopened(m_clock);
     QCOMPARE(reopened.size(), QSize(1100, 700));
+}
+
+void TestDataPage::eventsAreAddedAndRemoved()
+{
+    const QString path = m_folder.path(QStringLiteral("events.ewb"));
+    QVERIFY(QFile::copy(m_folder.path(QStringLiteral("demo.ewb")), path));
+    MainWindow window(m_clock);
+    window.show();
+    QVERIFY(openAndWait(window, path));
+    DataPage *page = window.dataPage();
+    const int before = page->eventsList()->topLevelItemCount();
+    page->setEventDialogAnswer([](EventDialog &dialog) {
+        dialog.setValues(QDate(2026, 9, 20), QStringLiteral("ai_change"), QStringLiteral("<b>New prompt</b> v3"));
+        return true;
+    });
+    QSignalSpy loaded(page, &DataPage::factsLoaded);
+    QSignalSpy changed(page, &DataPage::eventsChanged);
+    page->askForEvent();
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(page->eventsList()->topLevelItemCount(), before + 1);
+    QTreeWidgetItem *added = nullptr;
+    for (int i = 0; i < page->eventsList()->topLevelItemCount(); ++i) {
+        if (page->eventsList()->topLevelItem(i)->text(2) == QStringLiteral("<b>New prompt</b> v3"))
+            added = page->eventsList()->topLevelItem(i);
+    }
+    QVERIFY(added);
+    QCOMPARE(added->text(0), QStringLiteral("2026-09-20"));
+    QCOMPARE(added->text(1), QStringLiteral("ai_change"));
+    page->eventsList()->setCurrentItem(added);
+    page->removeSelectedEvent();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(page->eventsList()->topLevelItemCount(), before);
+    auto db = Database::open(path);
+    QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM events")).toInt(), before);
 }
 
 QTEST_MAIN(TestDataPage)

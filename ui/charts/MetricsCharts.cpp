@@ -44,7 +44,7 @@ double niceCeiling(double value)
 QValueAxis *percentAxis(double max, const QString &title = {})
 {
     auto *axis = new QValueAxis;
-    axis->setRange(0, niceCeiling(std::max(max, 1.0)));
+    axis->setRange(0, std::min(100.0, niceCeiling(std::max(max, 1.0)))); // a rate never passes 100 %
     axis->setLabelFormat(QStringLiteral("%.0f %%"));
     axis->setTickCount(6);
     if (!title.isEmpty())

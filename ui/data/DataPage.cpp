@@ -1,9 +1,11 @@
 #include "DataPage.h"
 
+
 #include "FactCard.h"
 #include "VolumeTableModel.h"
 #include "charts/ChartPanel.h"
 #include "charts/VolumeCharts.h"
+#include "dialogs/EventDialog.h"
 #include "display/Format.h"
 #include "common/WorkbenchError.h"
 #include "metrics/Ratio.h"
@@ -22,6 +24,10 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QMessageBox>
+#include <QTimeZone>
+#include <QDateTime>
+#include <QHBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
@@ -154,7 +160,20 @@ DataPage::DataPage(QWidget *parent)
     m_events->setMaximumHeight(150);
     m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_events->header()->setStretchLastSection(true);
-    layout->addWidget(group(tr("Events"), m_events));
+    // Events mark the trend (product launches, policy changes): the lead adds and removes them here.
+    auto *eventsBox = group(tr("Events (shown on the Dashboard's trend)"), m_events);
+    auto *eventButtons = new QHBoxLayout;
+    auto *addEventButton = new QPushButton(tr("Add Event…"), eventsBox);
+    addEventButton->setObjectName(QStringLiteral("add-event"));
+    auto *removeEventButton = new QPushButton(tr("Remove"), eventsBox);
+    removeEventButton->setObjectName(QStringLiteral("remove-event"));
+    eventButtons->addWidget(addEventButton);
+    eventButtons->addWidget(removeEventButton);
+    eventButtons->addStretch(1);
+    static_cast<QVBoxLayout *>(eventsBox->layout())->addLayout(eventButtons);
+    connect(addEventButton, &QPushButton::clicked, this, &DataPage::askForEvent);
+    connect(removeEventButton, &QPushButton::clicked, this, &DataPage::removeSelectedEvent);
+    layout->addWidget(eventsBox);
 
     auto *scroll = new QScrollArea;
     scroll->setWidget(content);
@@ -215,6 +234,48 @@ void DataPage::refresh()
             return {{}, error.message()};
         }
     }));
+}
+
+void DataPage::askForEvent()
+{
+    if (m_path.isEmpty())
+        return;
+    const QDate initial = m_facts.lastCreatedMsecs
+                              ? QDateTime::fromMSecsSinceEpoch(*m_facts.lastCreatedMsecs, QTimeZone::utc()).date()
+                              : QDate::currentDate();
+    EventDialog dialog(initial, this);
+    if (m_eventAnswer ? !m_eventAnswer(dialog) : dialog.exec() != QDialog::Accepted)
+        return;
+    try {
+        auto database = Database::open(m_path);
+        addEvent(*database, dialog.date(), dialog.kind(), dialog.label());
+    } catch (const WorkbenchError &error) {
+        QMessageBox::warning(this, tr("Add event"), error.message());
+        return;
+    }
+    refresh();
+    Q_EMIT eventsChanged();
+}
+
+void DataPage::removeSelectedEvent()
+{
+    QTreeWidgetItem *item = m_events->currentItem();
+    if (m_path.isEmpty() || !item)
+        return;
+    try {
+        auto database = Database::open(m_path);
+        removeEvent(*database, item->data(0, Qt::UserRole).toLongLong());
+    } catch (const WorkbenchError &error) {
+        QMessageBox::warning(this, tr("Remove event"), error.message());
+        return;
+    }
+    refresh();
+    Q_EMIT eventsChanged();
+}
+
+void DataPage::setEventDialogAnswer(std::function<bool(EventDialog &)> answer)
+{
+    m_eventAnswer = std::move(answer);
 }
 
 void DataPage::applyLoad()
@@ -284,10 +345,11 @@ void DataPage::showFacts(const WorkspaceFacts &facts)
     showCategoryEscalationRates(*m_categoryChart, facts.categories);
 
     m_events->clear();
-    for (const WorkspaceEvent &event : facts.events)
-        m_events->addTopLevelItem(new QTreeWidgetItem({event.date.toString(Qt::ISODate), event.kind, event.label}));
-    m_events->setVisible(!facts.events.empty());
-    m_events->parentWidget()->setVisible(!facts.events.empty());
+    for (const WorkspaceEvent &event : facts.events) {
+        auto *item = new QTreeWidgetItem({event.date.toString(Qt::ISODate), event.kind, event.label});
+        item->setData(0, Qt::UserRole, event.id);
+        m_events->addTopLevelItem(item);
+    }
     m_stack->setCurrentIndex(1);
 }
 

@@ -5,6 +5,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -14,6 +16,7 @@ class QTreeWidget;
 namespace workbench::ui {
 
 class ChartPanel;
+class EventDialog;
 class FactCard;
 class VolumeTableModel;
 
@@ -34,6 +37,12 @@ public:
     const WorkspaceFacts &facts() const { return m_facts; }
 
     FactCard *card(const QString &key) const;
+    /// Asks for an event and stores it; a test answers the dialog through setEventDialogAnswer.
+    void askForEvent();
+    /// Removes the event selected in the list.
+    void removeSelectedEvent();
+    void setEventDialogAnswer(std::function<bool(EventDialog &)> answer);
+    QTreeWidget *eventsList() const { return m_events; }
     VolumeTableModel *monthModel() const { return m_monthModel; }
     VolumeTableModel *categoryModel() const { return m_categoryModel; }
     ChartPanel *monthChart() const { return m_monthChart; }
@@ -46,6 +55,8 @@ Q_SIGNALS:
     void demoDataRequested();
     /// The user asked to import files.
     void importRequested();
+    /// An event was added or removed: the trend's markers are stale.
+    void eventsChanged();
 
 private:
     struct LoadResult {
@@ -75,6 +86,7 @@ private:
     QTableView *m_monthTable;
     QTableView *m_categoryTable;
     QTreeWidget *m_events;
+    std::function<bool(EventDialog &)> m_eventAnswer;
 };
 
 } // namespace workbench::ui

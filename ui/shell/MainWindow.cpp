@@ -108,6 +108,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_dataPage, &DataPage::factsLoaded, this, &MainWindow::updateStatus);
     connect(m_dataPage, &DataPage::demoDataRequested, this, &MainWindow::askForDemoData);
     connect(m_dataPage, &DataPage::importRequested, this, &MainWindow::askForImport);
+    connect(m_dataPage, &DataPage::eventsChanged, m_metrics, &MetricsSession::refresh);
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
         m_importAction->setEnabled(true);
         const ImportOutcome outcome = m_importWatcher.result();
