@@ -1,0 +1,117 @@
+// Dashboard speed (issue 6): on a 1,000,000-conversation workspace with a reviewed random sample in each of the
+// last months, switching the period redraws every chart of the dashboard: the report computed (off the GUI
+// thread, as the app does), the six charts rebuilt and the page drawn. Median of 12 switches (goal < 200 ms).
+// Usage: bench_dashboard [WORKSPACE] (default: a demo workspace generated in a temporary folder)
+#include "BenchReport.h"
+#include "common/Clock.h"
+#include "dashboard/DashboardPage.h"
+#include "demo/DemoGenerator.h"
+#include "review/Sampling.h"
+#include "review/Tagging.h"
+#include "shell/MetricsSession.h"
+#include "store/Database.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace workbench;
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+/// A random sample of 50 escalated and 50 kept conversations in each of the last six months, all tagged.
+void reviewLastMonths(Database &db, const Clock &clock)
+{
+    Period month = Period::month(2026, 10);
+    for (int m = 0; m < 6; ++m, month = month.previous()) {
+        for (Population population : {Population::Escalated, Population::Contained}) {
+            SampleRequest request;
+            request.period = month;
+            request.population = population;
+            request.seed = quint64(m + 1);
+            request.createdAtMsecs = clock.nowUtc().toMSecsSinceEpoch();
+            const Sample sample = drawSample(db, request);
+            int n = 0;
+            for (const QString &id : sample.conversationIds) {
+                const bool odd = ++n % 6 == 0;
+                const Verdict verdict = population == Population::Escalated
+                                            ? (odd ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
+                                            : (odd ? Verdict::MissedEscalation : Verdict::CorrectResolution);
+                addTag(db, {id, QStringLiteral("Dana"), verdict, {}, {}, 1000 + n, {}, {}});
+            }
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication application(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir directory;
+    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    if (workspace.isEmpty()) {
+        workspace = directory.filePath(QStringLiteral("dashboard.ewb"));
+        auto database = Database::open(workspace);
+        DemoOptions options;
+        options.conversations = 1'000'000;
+        options.months = 24;
+        options.endMonth = Period::month(2026, 10);
+        fillDemoWorkspace(*database, options, clock);
+        reviewLastMonths(*database, clock);
+    }
+    auto database = Database::open(workspace);
+
+    ui::MetricsSession session(clock);
+    ui::DashboardPage page(session);
+    page.setDatabase(database.get());
+    page.resize(1600, 1000);
+    page.show();
+    QSignalSpy redrawn(&page, &ui::DashboardPage::chartsRedrawn);
+    QElapsedTimer first;
+    first.start();
+    session.setWorkspace(workspace);
+    while (session.isComputing() || !session.report())
+        redrawn.wait(50);
+    page.grab();
+    bench::report(QStringLiteral("open: trend of 24 months and the first report"), double(first.elapsed()),
+                  QStringLiteral("ms"));
+
+    std::vector<double> switches;
+    const Period months[] = {Period::month(2026, 9), Period::month(2026, 8), Period::month(2026, 7),
+                             Period::month(2026, 10)};
+    for (int i = 0; i < 12; ++i) {
+        const Period period = months[i % 4];
+        redrawn.clear();
+        QElapsedTimer timer;
+        timer.start();
+        session.setPeriod(period);
+        while (redrawn.isEmpty() || session.isComputing())
+            redrawn.wait(1);
+        page.grab(); // every chart laid out and painted
+        switches.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!session.report() || !(session.report()->headline.period == period))
+            qFatal("the dashboard did not switch to %s", qPrintable(period.key()));
+    }
+    bench::report(QStringLiteral("switch the period, redraw every chart, median (goal < 200)"), median(switches),
+                  QStringLiteral("ms"));
+    bench::report(QStringLiteral("switch the period, slowest of 12"), *std::max_element(switches.begin(), switches.end()),
+                  QStringLiteral("ms"));
+    bench::report(QStringLiteral("peak memory"), bench::peakResidentMiB(), QStringLiteral("MiB"));
+    return 0;
+}
