@@ -19,7 +19,6 @@ QString interval(const stats::Estimate &e)
     return QStringLiteral("%1  [%2, %3]").arg(percentText(e.value), percentText(e.lo), percentText(e.hi));
 }
 
-
 } // namespace
 
 void addMetricsOptions(QCommandLineParser &parser)
@@ -88,9 +87,9 @@ int runMetricsCommand(const CommandContext &context)
     row(QStringLiteral("Missed-escalation rate"), interval(h.missedRate));
     row(QStringLiteral("Escalation precision"), interval(h.precision));
     row(QStringLiteral("Escalation recall"), interval(h.recall));
-    row(QStringLiteral("Cost of false escalations"),
-        QStringLiteral("%1 (net %2)")
-            .arg(moneyText(h.cost.falseEscalationCost, h.currency), moneyText(h.cost.falseEscalationNetCost, h.currency)));
+    row(QStringLiteral("Cost of false escalations"), QStringLiteral("%1 (net %2)")
+                                                         .arg(moneyText(h.cost.falseEscalationCost, h.currency),
+                                                              moneyText(h.cost.falseEscalationNetCost, h.currency)));
     row(QStringLiteral("Cutting them by %1 points saves").arg(h.cost.cutPoints),
         QStringLiteral("%1 a month, %2 a year")
             .arg(moneyText(h.cost.monthly, h.currency), moneyText(h.cost.yearly, h.currency)));

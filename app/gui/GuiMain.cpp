@@ -20,7 +20,8 @@ int runGui(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("Escalation Workbench: audit the hand-offs of AI support assistants."));
     parser.addOption({QStringLiteral("db"), QStringLiteral("The workspace file to open."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("page"), QStringLiteral("The page to open on: review, dashboard, monthly, cost or data."),
+    parser.addOption({QStringLiteral("page"),
+                      QStringLiteral("The page to open on: review, dashboard, monthly, cost or data."),
                       QStringLiteral("NAME")});
     parser.addVersionOption();
     parser.process(application);

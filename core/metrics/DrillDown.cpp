@@ -91,9 +91,9 @@ DrillDown drillDown(Database &db, const DrillDownRequest &request)
         result.total = count.next() ? count.value(0).toLongLong() : 0;
     }
     QSqlQuery rows = sql::prepare(db.sql(), QStringLiteral("SELECT c.conversation_id, c.created_at, d.name,"
-                                                           " c.escalated, c.csat, c.ai_confidence, v.verdict")
-                                                + from + QStringLiteral(" JOIN dimensions d ON d.id = c.category_id")
-                                                + where + QStringLiteral(" ORDER BY c.created_at, c.id LIMIT :limit"));
+                                                           " c.escalated, c.csat, c.ai_confidence, v.verdict") +
+                                                from + QStringLiteral(" JOIN dimensions d ON d.id = c.category_id") +
+                                                where + QStringLiteral(" ORDER BY c.created_at, c.id LIMIT :limit"));
     bind(rows);
     rows.bindValue(QStringLiteral(":limit"), request.limit);
     sql::exec(rows);

@@ -41,8 +41,8 @@ std::vector<TrendMonth> computeMonthlyTrend(Database &db)
     const qint64 firstStart = trend.front().month.startMsecs();
     while (reviews.step()) {
         const Period month = Period::monthContaining(reviews.columnInt64(0));
-        const int index = (month.year() - trend.front().month.year()) * 12 + month.number()
-                          - trend.front().month.number();
+        const int index =
+            (month.year() - trend.front().month.year()) * 12 + month.number() - trend.front().month.number();
         if (reviews.columnInt64(0) < firstStart || index < 0 || size_t(index) >= trend.size())
             continue;
         trend[size_t(index)].figures.reviews.add(reviews.columnInt64(1) != 0, reviews.columnText(2));

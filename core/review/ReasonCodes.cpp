@@ -70,8 +70,9 @@ void setReasonCodes(Database &db, Verdict verdict, const QString &category, cons
     const QString key = categoryKey(category);
     sql::run(db.sql(), QStringLiteral("DELETE FROM reason_codes WHERE verdict = :verdict AND category = :category"),
              {{":verdict", verdictName(verdict)}, {":category", key}});
-    QSqlQuery insert = sql::prepare(db.sql(), QStringLiteral("INSERT INTO reason_codes (verdict, category, code,"
-                                                             " position) VALUES (:verdict, :category, :code, :position)"));
+    QSqlQuery insert =
+        sql::prepare(db.sql(), QStringLiteral("INSERT INTO reason_codes (verdict, category, code,"
+                                              " position) VALUES (:verdict, :category, :code, :position)"));
     for (int position = 0; position < cleaned.size(); ++position) {
         insert.bindValue(QStringLiteral(":verdict"), verdictName(verdict));
         insert.bindValue(QStringLiteral(":category"), key);

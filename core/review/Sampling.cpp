@@ -104,10 +104,11 @@ Sample drawSample(Database &db, const SampleRequest &request)
         // An empty sample helps nobody; say where the data is instead.
         const std::optional<Period> latest = latestIsoWeekWith(db, request.population);
         throw WorkbenchError(
-            latest ? QStringLiteral("No %1 conversations in %2: nothing to sample. The latest %1 conversation is in %3.")
-                         .arg(populationName(request.population), request.period.key(), latest->key())
-                   : QStringLiteral("No %1 conversations in the workspace: nothing to sample.")
-                         .arg(populationName(request.population)));
+            latest
+                ? QStringLiteral("No %1 conversations in %2: nothing to sample. The latest %1 conversation is in %3.")
+                      .arg(populationName(request.population), request.period.key(), latest->key())
+                : QStringLiteral("No %1 conversations in the workspace: nothing to sample.")
+                      .arg(populationName(request.population)));
     }
     const qint64 take = std::min<qint64>(request.size, sample.populationSize);
     if (request.size > sample.populationSize)

@@ -110,8 +110,8 @@ int main(int argc, char *argv[])
     }
     bench::report(QStringLiteral("switch the period, redraw every chart, median (goal < 200)"), median(switches),
                   QStringLiteral("ms"));
-    bench::report(QStringLiteral("switch the period, slowest of 12"), *std::max_element(switches.begin(), switches.end()),
-                  QStringLiteral("ms"));
+    bench::report(QStringLiteral("switch the period, slowest of 12"),
+                  *std::max_element(switches.begin(), switches.end()), QStringLiteral("ms"));
     bench::report(QStringLiteral("peak memory"), bench::peakResidentMiB(), QStringLiteral("MiB"));
     return 0;
 }

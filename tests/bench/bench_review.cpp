@@ -6,11 +6,11 @@
 #include "common/Clock.h"
 #include "demo/DemoGenerator.h"
 #include "review/ConversationDetails.h"
+#include "review/ReviewPage.h"
 #include "review/Tagging.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
-#include "review/ReviewPage.h"
 
 #include <QAction>
 #include <QApplication>

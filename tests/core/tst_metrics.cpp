@@ -6,13 +6,13 @@
 #include "metrics/HeadlineFigures.h"
 #include "metrics/MetricsReport.h"
 #include "metrics/Trend.h"
-#include "store/WorkspaceFacts.h"
 #include "report/MetricsJson.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/DerivedFacts.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceFacts.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -448,8 +448,8 @@ void TestMetrics::drillDownListsTheConversationsBehindAFigure()
 void TestMetrics::eventsAreEditable()
 {
     auto db = Database::open(m_folder.path(QStringLiteral("events.ewb")));
-    const qint64 id = addEvent(*db, QDate(2026, 9, 14), QStringLiteral("policy_change"),
-                               QStringLiteral(" Returns policy v2 "));
+    const qint64 id =
+        addEvent(*db, QDate(2026, 9, 14), QStringLiteral("policy_change"), QStringLiteral(" Returns policy v2 "));
     addEvent(*db, QDate(2026, 8, 1), QString(), QStringLiteral("Launch"));
     std::vector<WorkspaceEvent> events = listEvents(*db);
     QCOMPARE(events.size(), size_t(2));

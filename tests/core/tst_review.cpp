@@ -402,7 +402,13 @@ void TestReview::detailsOfAConversation()
         writer.write(c);
         transaction.commit();
     }
-    addTag(*demo, {QStringLiteral("D-1"), QStringLiteral("Dana"), Verdict::CorrectEscalation, {}, {}, 5000, {},
+    addTag(*demo, {QStringLiteral("D-1"),
+                   QStringLiteral("Dana"),
+                   Verdict::CorrectEscalation,
+                   {},
+                   {},
+                   5000,
+                   {},
                    QStringLiteral("billing")});
     const auto details = loadConversation(*demo, QStringLiteral("D-1"));
     QVERIFY(details);
@@ -507,10 +513,10 @@ void TestReview::reasonCodesPerVerdictAndCategory()
 
     // Bad lists are refused whole.
     const QByteArray before = test::workspaceDigest(*db);
-    for (const QStringList &bad : {QStringList{QStringLiteral("a"), QStringLiteral(" ")},
-                                   QStringList{QStringLiteral("loop"), QStringLiteral("LOOP")},
-                                   QStringList{QString(61, QLatin1Char('x'))},
-                                   QStringList{QStringLiteral("two\nlines")}}) {
+    for (const QStringList &bad :
+         {QStringList{QStringLiteral("a"), QStringLiteral(" ")},
+          QStringList{QStringLiteral("loop"), QStringLiteral("LOOP")}, QStringList{QString(61, QLatin1Char('x'))},
+          QStringList{QStringLiteral("two\nlines")}}) {
         QVERIFY_THROWS_EXCEPTION(WorkbenchError, setReasonCodes(*db, Verdict::MissedEscalation, QString(), bad));
     }
     QCOMPARE(test::workspaceDigest(*db), before);

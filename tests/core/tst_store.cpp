@@ -129,7 +129,10 @@ void TestStore::newWorkspaceIsConfigured()
         QCOMPARE(query.value(0).toString(), index.create);
     }
     // The verdict rule (latest tag, ties to the tag stored last) lives in one view since version 5.
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = 'verdicts'")).toInt(), 1);
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = 'verdicts'"))
+            .toInt(),
+        1);
     // Follow-ups need no customer index since version 4.
     QCOMPARE(
         queryValue(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'conversations_by_customer'"))

@@ -52,7 +52,6 @@ QString cellText(QAbstractItemModel *model, int row, int column)
     return model->data(model->index(row, column)).toString();
 }
 
-
 } // namespace
 
 class TestDataPage : public QObject {

@@ -23,7 +23,6 @@ using namespace workbench::ui;
 
 namespace {
 
-
 QString sharedData(const QString &relative)
 {
     return QDir(QStringLiteral(WORKBENCH_SHARED_DATA_DIR)).filePath(relative);

@@ -46,9 +46,8 @@ namespace {
 QJsonObject metricsJsonOf(const QString &workspace, const QString &period)
 {
     QProcess process;
-    process.start(QStringLiteral(WORKBENCH_EXECUTABLE),
-                  {QStringLiteral("metrics"), QStringLiteral("--db"), workspace, QStringLiteral("--period"), period,
-                   QStringLiteral("--json")});
+    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), {QStringLiteral("metrics"), QStringLiteral("--db"), workspace,
+                                                         QStringLiteral("--period"), period, QStringLiteral("--json")});
     if (!process.waitForFinished(120000) || process.exitCode() != 0)
         qFatal("metrics --json failed: %s", process.readAllStandardError().constData());
     return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
@@ -83,9 +82,9 @@ void reviewSample(Database &db, const Sample &sample)
             Verdict other = verdict;
             if (n == 3)
                 other = escalated ? (verdict == Verdict::FalseEscalation ? Verdict::CorrectEscalation
-                                                                          : Verdict::FalseEscalation)
+                                                                         : Verdict::FalseEscalation)
                                   : (verdict == Verdict::MissedEscalation ? Verdict::CorrectResolution
-                                                                           : Verdict::MissedEscalation);
+                                                                          : Verdict::MissedEscalation);
             addTag(db, {id, QStringLiteral("Lee"), other, {}, {}, 500 + n, {}, {}});
         }
         ++n;
@@ -154,8 +153,8 @@ void TestMetricsPages::dashboardAgreesWithTheCli()
     DashboardPage *page = window.dashboardPage();
     QCOMPARE(window.metricsSession()->period().key(), QStringLiteral("2026-10"));
     for (ChartPanel *chart : page->charts())
-        QVERIFY2(chart->seriesCount() > 0, qPrintable(chart->objectName() + QStringLiteral(": ") +
-                                                      chart->emptyMessage()));
+        QVERIFY2(chart->seriesCount() > 0,
+                 qPrintable(chart->objectName() + QStringLiteral(": ") + chart->emptyMessage()));
 
     // Escalation rate by category: every bar is the CLI's rate, rounded to a tenth of a point.
     auto *bars = qobject_cast<QHorizontalBarSeries *>(page->chart(QStringLiteral("rates"))->chart()->series().first());
@@ -198,9 +197,10 @@ void TestMetricsPages::dashboardAgreesWithTheCli()
     for (QAbstractSeries *series : page->chart(QStringLiteral("threshold"))->chart()->series()) {
         if (series->name() == QStringLiteral("The AI today")) {
             const QPointF point = static_cast<QScatterSeries *>(series)->points().first();
-            QVERIFY(std::abs(point.x() - m_json[QStringLiteral("recall")][QStringLiteral("value")].toDouble() * 100) < 1e-9);
-            QVERIFY(std::abs(point.y() - m_json[QStringLiteral("precision")][QStringLiteral("value")].toDouble() * 100) <
+            QVERIFY(std::abs(point.x() - m_json[QStringLiteral("recall")][QStringLiteral("value")].toDouble() * 100) <
                     1e-9);
+            QVERIFY(std::abs(point.y() -
+                             m_json[QStringLiteral("precision")][QStringLiteral("value")].toDouble() * 100) < 1e-9);
             foundOperatingPoint = true;
         }
     }
@@ -238,9 +238,9 @@ void TestMetricsPages::clickThroughOpensTheConversationInReview()
     DrillDownDialog *dialog = page->drillDownDialog();
     QVERIFY(dialog->isVisible());
     QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const int expected = groupNamed(m_json[QStringLiteral("by_category")].toArray(), QStringLiteral("Returns"))
-                             [QStringLiteral("escalated")]
-                                 .toInt();
+    const int expected = groupNamed(m_json[QStringLiteral("by_category")].toArray(),
+                                    QStringLiteral("Returns"))[QStringLiteral("escalated")]
+                             .toInt();
     QCOMPARE(dialog->model()->rowCount(), expected);
     for (int row = 0; row < dialog->model()->rowCount(); ++row) {
         QCOMPARE(dialog->model()->row(row).category, QStringLiteral("Returns"));
@@ -305,8 +305,7 @@ void TestMetricsPages::monthlyReviewAgreesWithTheCli()
     const QJsonArray agreement = m_json[QStringLiteral("agreement")].toArray();
     QCOMPARE(page->agreementTable()->rowCount(), agreement.size());
     QVERIFY(agreement.size() >= 1);
-    QCOMPARE(page->agreementTable()->item(0, 1)->text(),
-             countText(agreement[0][QStringLiteral("common")].toInt()));
+    QCOMPARE(page->agreementTable()->item(0, 1)->text(), countText(agreement[0][QStringLiteral("common")].toInt()));
 }
 
 void TestMetricsPages::costPageAgreesWithTheCli()
@@ -361,11 +360,14 @@ void TestMetricsPages::periodSwitchReachesEveryPage()
     QVERIFY(window.costPage()->findChild<QComboBox *>(QStringLiteral("period"))->currentData().toString() ==
             QStringLiteral("2026-09"));
     const QJsonObject september = metricsJsonOf(m_path, QStringLiteral("2026-09"));
-    QCOMPARE(window.costPage()->figureText(QStringLiteral("monthly")),
-             moneyText(september[QStringLiteral("whatif")][QStringLiteral("monthly")].toDouble(), QStringLiteral("USD")));
+    QCOMPARE(
+        window.costPage()->figureText(QStringLiteral("monthly")),
+        moneyText(september[QStringLiteral("whatif")][QStringLiteral("monthly")].toDouble(), QStringLiteral("USD")));
     // September has no reviews: the review charts say so instead of drawing nothing.
-    QVERIFY(window.dashboardPage()->chart(QStringLiteral("reviews"))->emptyMessage().contains(QStringLiteral(
-        "No reviews in 2026-09 yet")));
+    QVERIFY(window.dashboardPage()
+                ->chart(QStringLiteral("reviews"))
+                ->emptyMessage()
+                .contains(QStringLiteral("No reviews in 2026-09 yet")));
 }
 
 void TestMetricsPages::emptyWorkspaceSaysWhatToDo()

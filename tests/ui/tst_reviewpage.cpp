@@ -35,7 +35,6 @@ using workbench::test::queryValue;
 
 namespace {
 
-
 /// Presses `key` where the keyboard focus is, as a reviewer's keyboard would.
 void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
@@ -137,7 +136,9 @@ void TestReviewPage::drawSampleAndTagFiveByKeys()
         QVERIFY(latest && !latest->isHidden());
         latest->click();
         QCOMPARE(period->text(), QStringLiteral("2026-W44"));
-        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("population-info"))->text().contains(QStringLiteral("escalated")));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("population-info"))
+                    ->text()
+                    .contains(QStringLiteral("escalated")));
         QTest::keyClick(dialog, Qt::Key_Return);
     });
     press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
@@ -147,9 +148,9 @@ void TestReviewPage::drawSampleAndTagFiveByKeys()
     QCOMPARE(QApplication::focusWidget(), page->itemsView()); // the list has the keys, ready to tag
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
     auto db = Database::open(path);
-    QCOMPARE(queryValue(*db, QStringLiteral("SELECT period || ' ' || population || ' ' || method FROM samples"))
-                 .toString(),
-             QStringLiteral("2026-W44 escalated random"));
+    QCOMPARE(
+        queryValue(*db, QStringLiteral("SELECT period || ' ' || population || ' ' || method FROM samples")).toString(),
+        QStringLiteral("2026-W44 escalated random"));
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sample_items")).toInt(), 50);
     QCOMPARE(page->itemsModel()->rowCount(), 50);
     QCOMPARE(page->progressText(), QStringLiteral("0 / 50"));
@@ -237,10 +238,9 @@ void TestReviewPage::drawSampleAndTagFiveByKeys()
     QCOMPARE(historyActions(*db).last(), QStringLiteral("redo"));
     press(Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(storedTags(*db).size(), size_t(4));
-    QCOMPARE(historyActions(*db),
-             QStringList({QStringLiteral("set"), QStringLiteral("set"), QStringLiteral("set"), QStringLiteral("set"),
-                          QStringLiteral("set"), QStringLiteral("undo"), QStringLiteral("redo"),
-                          QStringLiteral("undo")}));
+    QCOMPARE(historyActions(*db), QStringList({QStringLiteral("set"), QStringLiteral("set"), QStringLiteral("set"),
+                                               QStringLiteral("set"), QStringLiteral("set"), QStringLiteral("undo"),
+                                               QStringLiteral("redo"), QStringLiteral("undo")}));
     QCOMPARE(page->undoStack()->count(), 5);
 
     // Skip: remembered in the store, not a verdict; J and K move.

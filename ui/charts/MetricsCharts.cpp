@@ -176,12 +176,12 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
         int eventNumber = 0;
         for (const WorkspaceEvent &event : events) {
             const Period month = Period::month(event.date.year(), event.date.month());
-            const auto found = std::find_if(trend.begin(), trend.end(),
-                                            [&month](const TrendMonth &m) { return m.month == month; });
+            const auto found =
+                std::find_if(trend.begin(), trend.end(), [&month](const TrendMonth &m) { return m.month == month; });
             if (found == trend.end())
                 continue;
-            const double at = double(found - trend.begin()) - 0.5
-                              + double(event.date.day() - 1) / double(event.date.daysInMonth());
+            const double at =
+                double(found - trend.begin()) - 0.5 + double(event.date.day() - 1) / double(event.date.daysInMonth());
             auto *marker = new QLineSeries;
             marker->setName(QStringLiteral("%1 %2").arg(event.date.toString(Qt::ISODate), event.label));
             QPen pen(eventNumber++ % 2 ? colors::secondary(palette) : colors::warning(palette), 1.5, Qt::DashLine);
@@ -207,9 +207,9 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
             hideFromLegend(chart, label);
             QObject::connect(marker, &QLineSeries::hovered, marker, [event](const QPointF &, bool on) {
                 if (on)
-                    QToolTip::showText(QCursor::pos(), QObject::tr("%1 · %2\n%3")
-                                                           .arg(event.date.toString(Qt::ISODate), event.kind,
-                                                                event.label));
+                    QToolTip::showText(
+                        QCursor::pos(),
+                        QObject::tr("%1 · %2\n%3").arg(event.date.toString(Qt::ISODate), event.kind, event.label));
                 else
                     QToolTip::hideText();
             });
@@ -259,8 +259,7 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
     });
 }
 
-void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, Breakdown breakdown,
-                              DrillHandler drill)
+void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, Breakdown breakdown, DrillHandler drill)
 {
     const std::vector<GroupFigures> groups = figures.groups(breakdown);
     const Period period = figures.period;
@@ -272,9 +271,8 @@ void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, B
         }
         QChart *chart = target.chart();
         const QPalette palette = target.palette();
-        const auto shown = topDown(groups, kMaxBars, [](const GroupFigures &g) {
-            return g.escalationRate().value_or(0);
-        });
+        const auto shown =
+            topDown(groups, kMaxBars, [](const GroupFigures &g) { return g.escalationRate().value_or(0); });
         auto *set = new QBarSet(QObject::tr("Escalation rate"));
         set->setColor(colors::primary(palette));
         set->setBorderColor(colors::primary(palette));
@@ -293,11 +291,11 @@ void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, B
                 return;
             }
             const GroupFigures &group = *shown[size_t(index)];
-            QToolTip::showText(QCursor::pos(), QObject::tr("%1\n%2 of %3 conversations escalated (%4)\nClick to list "
-                                                           "them")
-                                                   .arg(group.name, formatCount(group.escalated),
-                                                        formatCount(group.conversations),
-                                                        formatPercent(group.escalationRate())));
+            QToolTip::showText(QCursor::pos(),
+                               QObject::tr("%1\n%2 of %3 conversations escalated (%4)\nClick to list "
+                                           "them")
+                                   .arg(group.name, formatCount(group.escalated), formatCount(group.conversations),
+                                        formatPercent(group.escalationRate())));
         });
         QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, drill](int index) {
             if (index < 0 || size_t(index) >= shown.size() || !drill)
@@ -427,8 +425,8 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
                 reviewed.push_back(&group);
         }
         if (reviewed.empty()) {
-            target.setEmptyMessage(QObject::tr("No reviews in %1 yet: draw a sample on the Review page.")
-                                       .arg(period.key()));
+            target.setEmptyMessage(
+                QObject::tr("No reviews in %1 yet: draw a sample on the Review page.").arg(period.key()));
             return;
         }
         if (reviewed.size() > kMaxBars)
@@ -485,28 +483,26 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
             }
             attach(chart, points, rateAxis, groupAxis);
             const bool escalated = kind.escalated;
-            QObject::connect(points, &QScatterSeries::hovered, points,
-                             [atPoint, escalated, points](const QPointF &point, bool on) {
-                                 if (!on) {
-                                     QToolTip::hideText();
-                                     return;
-                                 }
-                                 const qsizetype index = points->points().indexOf(point);
-                                 if (index < 0 || size_t(index) >= atPoint.size())
-                                     return;
-                                 const GroupFigures &group = *atPoint[size_t(index)];
-                                 const ReviewCounts &r = group.reviews;
-                                 QToolTip::showText(
-                                     QCursor::pos(),
-                                     escalated ? QObject::tr("%1\nFalse escalations %2\n%3 of %4 reviewed escalated")
-                                                     .arg(group.name, estimateText(r.falseRate()),
-                                                          formatCount(r.falseEscalations),
-                                                          formatCount(r.reviewedEscalated))
-                                               : QObject::tr("%1\nMissed escalations %2\n%3 of %4 reviewed kept")
-                                                     .arg(group.name, estimateText(r.missedRate()),
-                                                          formatCount(r.missedEscalations),
-                                                          formatCount(r.reviewedContained)));
-                             });
+            QObject::connect(
+                points, &QScatterSeries::hovered, points, [atPoint, escalated, points](const QPointF &point, bool on) {
+                    if (!on) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    const qsizetype index = points->points().indexOf(point);
+                    if (index < 0 || size_t(index) >= atPoint.size())
+                        return;
+                    const GroupFigures &group = *atPoint[size_t(index)];
+                    const ReviewCounts &r = group.reviews;
+                    QToolTip::showText(
+                        QCursor::pos(),
+                        escalated ? QObject::tr("%1\nFalse escalations %2\n%3 of %4 reviewed escalated")
+                                        .arg(group.name, estimateText(r.falseRate()), formatCount(r.falseEscalations),
+                                             formatCount(r.reviewedEscalated))
+                                  : QObject::tr("%1\nMissed escalations %2\n%3 of %4 reviewed kept")
+                                        .arg(group.name, estimateText(r.missedRate()), formatCount(r.missedEscalations),
+                                             formatCount(r.reviewedContained)));
+                });
             QObject::connect(points, &QScatterSeries::clicked, points,
                              [atPoint, escalated, points, period, breakdown, drill](const QPointF &point) {
                                  const qsizetype index = points->points().indexOf(point);
@@ -531,9 +527,8 @@ void showPrecisionRecallTrend(ChartPanel &panel, const std::vector<TrendMonth> &
 {
     panel.setBuilder([trend, drill](ChartPanel &target) {
         target.reset(QObject::tr("Escalation precision and recall by month (95 %)"));
-        const bool anyReviews = std::any_of(trend.begin(), trend.end(), [](const TrendMonth &m) {
-            return m.figures.reviews.reviewedEscalated > 0;
-        });
+        const bool anyReviews = std::any_of(
+            trend.begin(), trend.end(), [](const TrendMonth &m) { return m.figures.reviews.reviewedEscalated > 0; });
         if (!anyReviews) {
             target.setEmptyMessage(QObject::tr("No random-sample reviews yet: draw a sample on the Review page."));
             return;
@@ -579,21 +574,20 @@ void showPrecisionRecallTrend(ChartPanel &panel, const std::vector<TrendMonth> &
             attach(chart, value, x, y);
             const QString name = line.name;
             const auto estimateOf = line.estimate;
-            QObject::connect(value, &QLineSeries::hovered, value,
-                             [trend, name, estimateOf](const QPointF &point, bool on) {
-                                 const long index = std::lround(point.x());
-                                 if (!on || index < 0 || size_t(index) >= trend.size()) {
-                                     QToolTip::hideText();
-                                     return;
-                                 }
-                                 const TrendMonth &month = trend[size_t(index)];
-                                 QToolTip::showText(QCursor::pos(),
-                                                    QObject::tr("%1, %2\n%3\n%4 escalated and %5 kept reviewed")
-                                                        .arg(name, month.month.key(),
-                                                             estimateText(estimateOf(month.figures)),
-                                                             formatCount(month.figures.reviews.reviewedEscalated),
-                                                             formatCount(month.figures.reviews.reviewedContained)));
-                             });
+            QObject::connect(
+                value, &QLineSeries::hovered, value, [trend, name, estimateOf](const QPointF &point, bool on) {
+                    const long index = std::lround(point.x());
+                    if (!on || index < 0 || size_t(index) >= trend.size()) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    const TrendMonth &month = trend[size_t(index)];
+                    QToolTip::showText(QCursor::pos(),
+                                       QObject::tr("%1, %2\n%3\n%4 escalated and %5 kept reviewed")
+                                           .arg(name, month.month.key(), estimateText(estimateOf(month.figures)),
+                                                formatCount(month.figures.reviews.reviewedEscalated),
+                                                formatCount(month.figures.reviews.reviewedContained)));
+                });
             QObject::connect(value, &QLineSeries::clicked, value, [trend, drill](const QPointF &point) {
                 const long index = std::lround(point.x());
                 if (index < 0 || size_t(index) >= trend.size() || !drill)
@@ -615,8 +609,8 @@ void showThresholdCurve(ChartPanel &panel, const MetricsReport &report, DrillHan
     panel.setBuilder([curve, headline, drill](ChartPanel &target) {
         target.reset(QObject::tr("Threshold simulator: escalate below a confidence, %1").arg(headline.period.key()));
         if (!curve) {
-            target.setEmptyMessage(QObject::tr("No reviewed conversation of %1 carries an AI confidence yet.")
-                                       .arg(headline.period.key()));
+            target.setEmptyMessage(
+                QObject::tr("No reviewed conversation of %1 carries an AI confidence yet.").arg(headline.period.key()));
             return;
         }
         QChart *chart = target.chart();
@@ -666,16 +660,16 @@ void showThresholdCurve(ChartPanel &panel, const MetricsReport &report, DrillHan
                 QToolTip::hideText();
                 return;
             }
-            QToolTip::showText(QCursor::pos(), QObject::tr("t = %1\nprecision %2 %\nrecall %3 %")
-                                                   .arg(QString::number(thresholds[size_t(index)], 'f', 2),
-                                                        QString::number(point.y(), 'f', 1),
-                                                        QString::number(point.x(), 'f', 1)));
+            QToolTip::showText(QCursor::pos(),
+                               QObject::tr("t = %1\nprecision %2 %\nrecall %3 %")
+                                   .arg(QString::number(thresholds[size_t(index)], 'f', 2),
+                                        QString::number(point.y(), 'f', 1), QString::number(point.x(), 'f', 1)));
         });
         QObject::connect(current, &QScatterSeries::hovered, current, [headline](const QPointF &, bool on) {
             if (on)
-                QToolTip::showText(QCursor::pos(), QObject::tr("The AI today\nprecision %1\nrecall %2")
-                                                       .arg(estimateText(headline.precision),
-                                                            estimateText(headline.recall)));
+                QToolTip::showText(QCursor::pos(),
+                                   QObject::tr("The AI today\nprecision %1\nrecall %2")
+                                       .arg(estimateText(headline.precision), estimateText(headline.recall)));
             else
                 QToolTip::hideText();
         });

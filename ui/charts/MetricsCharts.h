@@ -19,8 +19,7 @@ using DrillHandler = std::function<void(const DrillDownRequest &request, const Q
 void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend, const BenchmarkBand &band,
                          const std::vector<WorkspaceEvent> &events, const Period &selected, DrillHandler drill);
 /// Escalation rate per group of a breakdown, highest on top.
-void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, Breakdown breakdown,
-                              DrillHandler drill);
+void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, Breakdown breakdown, DrillHandler drill);
 /// CSAT of AI-handled and agent-handled conversations per group; flagged gaps in the warning colour.
 void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown breakdown, double gapPoints,
                  DrillHandler drill);

@@ -265,8 +265,7 @@ void CostPage::showReport()
                  "contact; net of %7 the AI would have cost.")
                   .arg(countText(h.total.escalated), percentText(h.falseRate.value),
                        countText(h.total.reviews.reviewedEscalated), percentText(h.falseRate.lo),
-                       percentText(h.falseRate.hi), moneyText(h.agentCost, h.currency),
-                       moneyText(h.aiCost, h.currency))
+                       percentText(h.falseRate.hi), moneyText(h.agentCost, h.currency), moneyText(h.aiCost, h.currency))
             : tr("No random reviews of escalated conversations in %1 yet: the cost rests on the false-escalation "
                  "rate, so draw a sample on the Review page first.")
                   .arg(h.period.key()));

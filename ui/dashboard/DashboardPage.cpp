@@ -146,7 +146,8 @@ void DashboardPage::redrawTrendCharts()
         drill(request, title);
     };
     const std::optional<MetricsReport> &report = m_session.report();
-    const BenchmarkBand band = report ? report->headline.benchmark : BenchmarkBand{QStringLiteral("general"), 0.05, 0.10};
+    const BenchmarkBand band =
+        report ? report->headline.benchmark : BenchmarkBand{QStringLiteral("general"), 0.05, 0.10};
     showEscalationTrend(*chart(QStringLiteral("trend")), m_session.trend(), band, m_session.events(),
                         m_session.period(), handler);
     showPrecisionRecallTrend(*chart(QStringLiteral("precision-recall")), m_session.trend(), handler);

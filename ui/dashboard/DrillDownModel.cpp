@@ -7,7 +7,8 @@
 
 namespace workbench::ui {
 
-DrillDownModel::DrillDownModel(QObject *parent) : QAbstractTableModel(parent) {}
+DrillDownModel::DrillDownModel(QObject *parent) : QAbstractTableModel(parent)
+{}
 
 void DrillDownModel::setRows(std::vector<DrillDownRow> rows)
 {

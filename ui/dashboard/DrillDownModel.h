@@ -10,8 +10,16 @@ namespace workbench::ui {
 class DrillDownModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, OpenedColumn, CategoryColumn, HandlingColumn, CsatColumn, ConfidenceColumn,
-                  VerdictColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        OpenedColumn,
+        CategoryColumn,
+        HandlingColumn,
+        CsatColumn,
+        ConfidenceColumn,
+        VerdictColumn,
+        ColumnCount
+    };
 
     explicit DrillDownModel(QObject *parent = nullptr);
     void setRows(std::vector<DrillDownRow> rows);

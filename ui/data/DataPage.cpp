@@ -1,33 +1,32 @@
 #include "DataPage.h"
 
-
 #include "FactCard.h"
 #include "VolumeTableModel.h"
 #include "charts/ChartPanel.h"
 #include "charts/VolumeCharts.h"
+#include "common/WorkbenchError.h"
 #include "dialogs/EventDialog.h"
 #include "display/Format.h"
-#include "common/WorkbenchError.h"
 #include "metrics/Ratio.h"
 #include "store/Database.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QMessageBox>
-#include <QTimeZone>
-#include <QDateTime>
-#include <QHBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
@@ -63,19 +62,13 @@ QGroupBox *group(const QString &title, QWidget *content)
 } // namespace
 
 DataPage::DataPage(QWidget *parent)
-    : QWidget(parent),
-      m_stack(new QStackedWidget(this)),
-      m_message(new QLabel(this)),
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_message(new QLabel(this)),
       m_demoButton(new QPushButton(tr("Fill with Demo Data…"), this)),
-      m_importButton(new QPushButton(tr("Import Files…"), this)),
-      m_heading(new QLabel(this)),
-      m_monthChart(new ChartPanel(this)),
-      m_categoryChart(new ChartPanel(this)),
+      m_importButton(new QPushButton(tr("Import Files…"), this)), m_heading(new QLabel(this)),
+      m_monthChart(new ChartPanel(this)), m_categoryChart(new ChartPanel(this)),
       m_monthModel(new VolumeTableModel(tr("Month"), this)),
-      m_categoryModel(new VolumeTableModel(tr("Category"), this)),
-      m_monthTable(makeTable(m_monthModel, this)),
-      m_categoryTable(makeTable(m_categoryModel, this)),
-      m_events(new QTreeWidget(this))
+      m_categoryModel(new VolumeTableModel(tr("Category"), this)), m_monthTable(makeTable(m_monthModel, this)),
+      m_categoryTable(makeTable(m_categoryModel, this)), m_events(new QTreeWidget(this))
 {
     // The message page: loading, empty workspace, or an error.
     auto *messagePage = new QWidget;
@@ -122,8 +115,8 @@ DataPage::DataPage(QWidget *parent)
     auto *cards = new QGridLayout;
     cards->setSpacing(10);
     const std::pair<const char *, QString> cardSpecs[] = {
-        {"conversations", tr("Conversations")},     {"escalation", tr("Escalation rate")},
-        {"range", tr("Period covered (UTC)")},      {"customers", tr("Customers")},
+        {"conversations", tr("Conversations")},      {"escalation", tr("Escalation rate")},
+        {"range", tr("Period covered (UTC)")},       {"customers", tr("Customers")},
         {"followups", tr("Follow-ups within 48 h")}, {"csat", tr("Rated (CSAT)")},
     };
     int column = 0;
@@ -313,7 +306,8 @@ void DataPage::showFacts(const WorkspaceFacts &facts)
     m_facts = facts;
     const qint64 total = facts.total.conversations;
     card(QStringLiteral("conversations"))
-        ->setValue(formatCount(total), facts.months.size() == 1 ? tr("in 1 month") : tr("over %1 months").arg(facts.months.size()));
+        ->setValue(formatCount(total),
+                   facts.months.size() == 1 ? tr("in 1 month") : tr("over %1 months").arg(facts.months.size()));
     card(QStringLiteral("escalation"))
         ->setValue(formatPercent(facts.total.escalationRate()),
                    tr("%1 escalated, %2 kept by the AI")

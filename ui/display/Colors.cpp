@@ -41,7 +41,7 @@ QColor success(const QPalette &palette)
 QColor verdict(Verdict verdict, const QPalette &palette)
 {
     return verdict == Verdict::FalseEscalation || verdict == Verdict::MissedEscalation ? warning(palette)
-                                                                                          : success(palette);
+                                                                                       : success(palette);
 }
 
 QColor bubble(Role role, const QPalette &palette)

@@ -62,8 +62,9 @@ QString formatMonthShort(int year, int month)
 
 QString formatDateTime(qint64 msecsSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-           + QStringLiteral(" UTC");
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc())
+               .toString(QStringLiteral("yyyy-MM-dd HH:mm")) +
+           QStringLiteral(" UTC");
 }
 
 QString formatTime(qint64 msecsSinceEpoch)

@@ -25,10 +25,11 @@ QString targetText(const HeadlineFigure &figure, const QString &currency)
 
 } // namespace
 
-HeadlineTableModel::HeadlineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+HeadlineTableModel::HeadlineTableModel(QObject *parent) : QAbstractTableModel(parent)
+{}
 
-void HeadlineTableModel::setFigures(std::vector<HeadlineFigure> figures, const QString &currency,
-                                    const QString &period, const QString &baselinePeriod)
+void HeadlineTableModel::setFigures(std::vector<HeadlineFigure> figures, const QString &currency, const QString &period,
+                                    const QString &baselinePeriod)
 {
     beginResetModel();
     m_figures = std::move(figures);

@@ -104,8 +104,8 @@ MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
     layout->addWidget(heading(tr("Reviewer agreement"), content));
     m_agreement->setObjectName(QStringLiteral("agreement"));
     m_agreement->setColumnCount(4);
-    m_agreement->setHorizontalHeaderLabels({tr("Reviewers"), tr("In common"), tr("Cohen's kappa"),
-                                            tr("Disagreements (double-click to open)")});
+    m_agreement->setHorizontalHeaderLabels(
+        {tr("Reviewers"), tr("In common"), tr("Cohen's kappa"), tr("Disagreements (double-click to open)")});
     m_agreement->verticalHeader()->hide();
     m_agreement->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_agreement->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -208,7 +208,7 @@ void MonthlyReviewPage::showReport()
                         countText(group->reviews.falseEscalations), countText(group->reviews.reviewedEscalated));
     }
     section(QStringLiteral("top-false"))
-        ->setText(!top.isEmpty() ? top.join(QLatin1Char('\n'))
+        ->setText(!top.isEmpty()  ? top.join(QLatin1Char('\n'))
                   : reviewed == 0 ? noReviews
                                   : tr("No category has enough reviewed escalations with a false one yet."));
 
@@ -245,11 +245,14 @@ void MonthlyReviewPage::showReport()
     m_agreement->setRowCount(int(report->agreement.size()));
     for (int row = 0; row < int(report->agreement.size()); ++row) {
         const ReviewerAgreement &pair = report->agreement[size_t(row)];
-        auto set = [&](int column, const QString &text) { m_agreement->setItem(row, column, new QTableWidgetItem(text)); };
+        auto set = [&](int column, const QString &text) {
+            m_agreement->setItem(row, column, new QTableWidgetItem(text));
+        };
         set(0, QStringLiteral("%1 & %2").arg(pair.first, pair.second));
         set(1, countText(pair.common));
         set(2, decimalText(pair.kappa, 2));
-        QString disagreements = pair.disagreements.isEmpty() ? tr("none") : pair.disagreements.mid(0, 8).join(QStringLiteral(", "));
+        QString disagreements =
+            pair.disagreements.isEmpty() ? tr("none") : pair.disagreements.mid(0, 8).join(QStringLiteral(", "));
         if (pair.disagreements.size() > 8)
             disagreements += tr(" and %1 more").arg(pair.disagreements.size() - 8);
         set(3, disagreements);
@@ -257,8 +260,8 @@ void MonthlyReviewPage::showReport()
         m_agreement->item(row, 3)->setData(Qt::UserRole, pair.disagreements.value(0));
     }
     m_agreement->setVisible(!report->agreement.empty());
-    m_agreement->setFixedHeight(m_agreement->horizontalHeader()->height() + 6
-                                + m_agreement->verticalHeader()->length());
+    m_agreement->setFixedHeight(m_agreement->horizontalHeader()->height() + 6 +
+                                m_agreement->verticalHeader()->length());
     section(QStringLiteral("agreement-note"))
         ->setText(report->agreement.empty()
                       ? tr("No two reviewers tagged 10 or more of the same conversations in %1: agreement needs an "

@@ -111,9 +111,9 @@ void FactsPanel::showConversation(const ConversationDetails &details)
     setFact(QStringLiteral("reason"), c.escalated ? c.escalationReason : QString());
     setFact(QStringLiteral("created"), formatDateTime(c.createdAtMsecs));
     setFact(QStringLiteral("escalated-after"),
-            c.escalatedAtMsecs ? tr("%n min", nullptr,
-                                    int(std::max<qint64>(0, *c.escalatedAtMsecs - c.createdAtMsecs) / 60000))
-                               : QString());
+            c.escalatedAtMsecs
+                ? tr("%n min", nullptr, int(std::max<qint64>(0, *c.escalatedAtMsecs - c.createdAtMsecs) / 60000))
+                : QString());
     setFact(QStringLiteral("channel"), c.channel);
     QStringList people;
     if (!c.team.isEmpty())
@@ -146,10 +146,10 @@ void FactsPanel::restyleBadges()
 {
     // Badges in the warning colour with text that keeps its contrast in light and dark palettes.
     const QColor background = colors::warning(palette());
-    const QString style = QStringLiteral("QLabel#badge { background: %1; color: %2; border-radius: 8px;"
-                                         " padding: 2px 8px; font-weight: 600; }")
-                              .arg(background.name(), colors::isDark(palette()) ? QStringLiteral("#1b1b1b")
-                                                                                : QStringLiteral("#ffffff"));
+    const QString style =
+        QStringLiteral("QLabel#badge { background: %1; color: %2; border-radius: 8px;"
+                       " padding: 2px 8px; font-weight: 600; }")
+            .arg(background.name(), colors::isDark(palette()) ? QStringLiteral("#1b1b1b") : QStringLiteral("#ffffff"));
     m_badgeBox->setStyleSheet(style);
 }
 

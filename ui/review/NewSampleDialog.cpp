@@ -106,11 +106,12 @@ void NewSampleDialog::updatePopulation()
     const std::optional<Period> latest = count == 0 ? latestIsoWeekWith(m_db, population) : std::nullopt;
     m_latestButton->setVisible(latest.has_value());
     if (latest)
-        m_latestButton->setText(tr("Use %1, the latest week with %2 conversations").arg(latest->key(),
-                                                                                       populationName(population)));
+        m_latestButton->setText(
+            tr("Use %1, the latest week with %2 conversations").arg(latest->key(), populationName(population)));
     m_populationInfo->setText(
-        count == 0 ? tr("No %1 conversations in %2: choose another period.").arg(populationName(population), chosen->key())
-                   : tr("%1 %2 conversations in %3.").arg(formatCount(count), populationName(population), chosen->key()));
+        count == 0
+            ? tr("No %1 conversations in %2: choose another period.").arg(populationName(population), chosen->key())
+            : tr("%1 %2 conversations in %3.").arg(formatCount(count), populationName(population), chosen->key()));
     ok->setEnabled(count > 0);
 }
 

@@ -24,8 +24,8 @@ ReasonCodesDialog::ReasonCodesDialog(Database &db, Verdict verdict, const QStrin
     setWindowTitle(tr("Reason Codes"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    for (Verdict each : {Verdict::FalseEscalation, Verdict::CorrectEscalation, Verdict::MissedEscalation,
-                         Verdict::CorrectResolution})
+    for (Verdict each :
+         {Verdict::FalseEscalation, Verdict::CorrectEscalation, Verdict::MissedEscalation, Verdict::CorrectResolution})
         m_verdict->addItem(verdictLabel(each), verdictName(each));
     m_verdict->setCurrentIndex(m_verdict->findData(verdictName(verdict)));
     form->addRow(tr("&Verdict"), m_verdict);

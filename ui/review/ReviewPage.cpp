@@ -182,8 +182,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     // The id is what reviewers quote: it is shown whole; a long category is elided instead.
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::ConversationColumn,
                                                           QHeaderView::ResizeToContents);
-    m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::CategoryColumn,
-                                                          QHeaderView::Stretch);
+    m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::CategoryColumn, QHeaderView::Stretch);
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::StatusColumn,
                                                           QHeaderView::ResizeToContents);
     m_itemsView->horizontalHeader()->setHighlightSections(false);
@@ -323,8 +322,8 @@ void ReviewPage::createActions()
         m_tagPanel->takeoverBox()->setFocus();
         m_tagPanel->takeoverBox()->selectAll();
     });
-    QAction *autoAdvance = addPageAction(QStringLiteral("auto-advance"), tr("&Auto-advance after a Tag"),
-                                         QKeySequence(Qt::Key_A), [] {});
+    QAction *autoAdvance =
+        addPageAction(QStringLiteral("auto-advance"), tr("&Auto-advance after a Tag"), QKeySequence(Qt::Key_A), [] {});
     autoAdvance->setCheckable(true);
     autoAdvance->setChecked(QSettings().value(kAutoAdvanceKey, true).toBool());
     connect(autoAdvance, &QAction::toggled, this, [](bool on) { QSettings().setValue(kAutoAdvanceKey, on); });
@@ -417,11 +416,10 @@ void ReviewPage::showError(const QString &message)
 void ReviewPage::askForReviewer()
 {
     const QString suggestion = reviewer().isEmpty() ? qEnvironmentVariable("USER") : reviewer();
-    const QString name = m_reviewerProvider
-                             ? m_reviewerProvider(suggestion)
-                             : QInputDialog::getText(this, tr("Reviewer Name"),
-                                                     tr("Your name, stored with every tag you set:"),
-                                                     QLineEdit::Normal, suggestion);
+    const QString name = m_reviewerProvider ? m_reviewerProvider(suggestion)
+                                            : QInputDialog::getText(this, tr("Reviewer Name"),
+                                                                    tr("Your name, stored with every tag you set:"),
+                                                                    QLineEdit::Normal, suggestion);
     if (!name.trimmed().isEmpty())
         setReviewer(name);
 }
@@ -685,7 +683,7 @@ void ReviewPage::updateActionStates()
         const bool exists = has && i < int(numbered.size());
         reasonAction->setEnabled(exists);
         reasonAction->setText(exists ? QStringLiteral("%1: %2").arg(verdictLabel(numbered[size_t(i)].first),
-                                                                      reasonLabel(numbered[size_t(i)].second))
+                                                                    reasonLabel(numbered[size_t(i)].second))
                                      : tr("Reason %1").arg(i + 1));
     }
     for (const char *name : {"confirm", "note", "category"})
@@ -841,15 +839,14 @@ void ReviewPage::toggleSkip()
         return;
     const SampleItem &item = m_items->item(row);
     const bool skip = !item.skipped;
-    m_undoStack->push(new SkipCommand(
-        *m_db, m_sampleId, item.position, item.conversationId, skip,
-        {[this](const QString &id) {
-             reloadItems();
-             const int changed = m_items->rowOf(id);
-             if (changed >= 0 && changed != currentRow())
-                 selectRow(changed);
-         },
-         [this](const QString &message) { showError(message); }}));
+    m_undoStack->push(new SkipCommand(*m_db, m_sampleId, item.position, item.conversationId, skip,
+                                      {[this](const QString &id) {
+                                           reloadItems();
+                                           const int changed = m_items->rowOf(id);
+                                           if (changed >= 0 && changed != currentRow())
+                                               selectRow(changed);
+                                       },
+                                       [this](const QString &message) { showError(message); }}));
     if (skip)
         advanceToNextToReview();
 }

@@ -8,7 +8,8 @@
 
 namespace workbench::ui {
 
-SampleItemsModel::SampleItemsModel(QObject *parent) : QAbstractTableModel(parent) {}
+SampleItemsModel::SampleItemsModel(QObject *parent) : QAbstractTableModel(parent)
+{}
 
 SampleItemsModel::Status SampleItemsModel::statusOf(const SampleItem &item)
 {
@@ -19,11 +20,11 @@ SampleItemsModel::Status SampleItemsModel::statusOf(const SampleItem &item)
 
 void SampleItemsModel::setItems(std::vector<SampleItem> items)
 {
-    const bool sameRows = items.size() == m_items.size()
-                          && std::equal(items.begin(), items.end(), m_items.begin(),
-                                        [](const SampleItem &a, const SampleItem &b) {
-                                            return a.position == b.position && a.conversationId == b.conversationId;
-                                        });
+    const bool sameRows =
+        items.size() == m_items.size() &&
+        std::equal(items.begin(), items.end(), m_items.begin(), [](const SampleItem &a, const SampleItem &b) {
+            return a.position == b.position && a.conversationId == b.conversationId;
+        });
     if (!sameRows) {
         beginResetModel();
         m_items = std::move(items);
@@ -34,8 +35,8 @@ void SampleItemsModel::setItems(std::vector<SampleItem> items)
     for (size_t row = 0; row < items.size(); ++row) {
         const SampleItem &before = m_items[row];
         const SampleItem &after = items[row];
-        if (before.verdict != after.verdict || before.skipped != after.skipped || before.category != after.category
-            || before.reviewer != after.reviewer) {
+        if (before.verdict != after.verdict || before.skipped != after.skipped || before.category != after.category ||
+            before.reviewer != after.reviewer) {
             m_items[row] = after;
             Q_EMIT dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
         }
@@ -129,7 +130,8 @@ QVariant SampleItemsModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
-SampleItemsFilter::SampleItemsFilter(QObject *parent) : QSortFilterProxyModel(parent) {}
+SampleItemsFilter::SampleItemsFilter(QObject *parent) : QSortFilterProxyModel(parent)
+{}
 
 void SampleItemsFilter::setShow(Show show)
 {

@@ -93,9 +93,8 @@ TagPanel::TagPanel(QWidget *parent)
     m_takeover->setSpecialValueText(tr("—"));
     m_takeover->setToolTip(tr("For a missed escalation: the turn where a person should have taken over (T). "
                               "Clicking a turn in the transcript sets it."));
-    connect(m_takeover, &QSpinBox::valueChanged, this, [this](int value) {
-        Q_EMIT takeoverChanged(value == 0 ? std::nullopt : std::optional<int>(value - 1));
-    });
+    connect(m_takeover, &QSpinBox::valueChanged, this,
+            [this](int value) { Q_EMIT takeoverChanged(value == 0 ? std::nullopt : std::optional<int>(value - 1)); });
     form->addRow(m_takeoverLabel, m_takeover);
     m_note->setObjectName(QStringLiteral("note"));
     m_note->setPlaceholderText(tr("Note (N), Return to finish"));
@@ -167,10 +166,10 @@ void TagPanel::showConversation(const ConversationDetails &details, const std::v
     const TagRecord *latest = details.tags.empty() ? nullptr : &details.tags.back();
     const std::optional<Verdict> current = latest ? verdictFromName(latest->verdict) : std::nullopt;
     showVerdictButtons(details.conversation.escalated, verdictKeys, current);
-    m_currentVerdict->setText(latest ? tr("Now: %1, by %2, %3")
-                                           .arg(verdictLabel(*current), latest->reviewer,
-                                                formatDateTime(latest->taggedAtMsecs))
-                                     : tr("Not reviewed yet."));
+    m_currentVerdict->setText(
+        latest ? tr("Now: %1, by %2, %3")
+                     .arg(verdictLabel(*current), latest->reviewer, formatDateTime(latest->taggedAtMsecs))
+               : tr("Not reviewed yet."));
     if (current) {
         QPalette palette = m_currentVerdict->palette();
         palette.setColor(QPalette::WindowText, colors::verdict(*current, palette));
@@ -221,8 +220,8 @@ void TagPanel::showConversation(const ConversationDetails &details, const std::v
         m_note->setText(latest->note);
 
     for (auto tag = details.tags.rbegin(); tag != details.tags.rend(); ++tag) {
-        QStringList parts{tag->reviewer, verdictFromName(tag->verdict) ? verdictLabel(*verdictFromName(tag->verdict))
-                                                                        : tag->verdict};
+        QStringList parts{tag->reviewer,
+                          verdictFromName(tag->verdict) ? verdictLabel(*verdictFromName(tag->verdict)) : tag->verdict};
         if (!tag->reason.isEmpty())
             parts << reasonLabel(tag->reason);
         parts << formatDateTime(tag->taggedAtMsecs);

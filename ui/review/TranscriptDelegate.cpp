@@ -69,7 +69,8 @@ struct TranscriptDelegate::Geometry {
     int height = 0;
 };
 
-TranscriptDelegate::TranscriptDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view) {}
+TranscriptDelegate::TranscriptDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view)
+{}
 
 void TranscriptDelegate::clearCache()
 {
@@ -86,8 +87,8 @@ TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewIt
 {
     Geometry g;
     const auto role = Role(index.data(TranscriptModel::RoleRole).toInt());
-    g.bands = (index.data(TranscriptModel::HandoffRole).toBool() ? 1 : 0)
-              + (index.data(TranscriptModel::TakeoverRole).toBool() ? 1 : 0);
+    g.bands = (index.data(TranscriptModel::HandoffRole).toBool() ? 1 : 0) +
+              (index.data(TranscriptModel::TakeoverRole).toBool() ? 1 : 0);
     const int maxBubble = int((width - 2 * kOuterMargin) * (role == Role::System ? 0.9 : kBubbleShare));
     const QSizeF text = textSize(index.data().toString(), bodyFont(option.font, role), maxBubble - 2 * kBubblePadding);
     const QFontMetrics headerMetrics(headerFont(option.font));
@@ -173,9 +174,9 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const Qt::Alignment headerAlign = role == Role::Customer ? Qt::AlignLeft
                                       : role == Role::System ? Qt::AlignHCenter
                                                              : Qt::AlignRight;
-    painter->drawText(g.header, int(headerAlign | Qt::AlignVCenter),
-                      QFontMetrics(header).elidedText(parts.join(QStringLiteral(" · ")), Qt::ElideRight,
-                                                      g.header.width()));
+    painter->drawText(
+        g.header, int(headerAlign | Qt::AlignVCenter),
+        QFontMetrics(header).elidedText(parts.join(QStringLiteral(" · ")), Qt::ElideRight, g.header.width()));
 
     // Bubble and text.
     QPainterPath path;

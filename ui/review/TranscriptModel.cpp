@@ -17,7 +17,8 @@ QString roleLabel(Role role)
     return {};
 }
 
-TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent) {}
+TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent)
+{}
 
 void TranscriptModel::setConversation(const Conversation &conversation, std::optional<int> handoffSeq)
 {

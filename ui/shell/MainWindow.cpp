@@ -1,16 +1,16 @@
 #include "MainWindow.h"
 
+#include "MetricsSession.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
 #include "cost/CostPage.h"
 #include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
-#include "monthly/MonthlyReviewPage.h"
-#include "MetricsSession.h"
 #include "dialogs/DemoDataDialog.h"
 #include "display/Format.h"
 #include "import/ImportDialog.h"
+#include "monthly/MonthlyReviewPage.h"
 #include "review/ReviewPage.h"
 #include "review/Tagging.h"
 #include "store/Database.h"
@@ -50,8 +50,8 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
       m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)),
       m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)),
-      m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)),
-      m_costPage(new CostPage(*m_metrics, this)), m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)), m_costPage(new CostPage(*m_metrics, this)),
+      m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -97,8 +97,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
             QKeySequence(Qt::CTRL | Qt::Key_5));
     // Back on the page the user left; the Review page (the daily work) the first time.
     m_navigation->setCurrentRow(std::clamp(QSettings().value(kPageKey, 0).toInt(), 0, m_pages->count() - 1));
-    connect(m_navigation, &QListWidget::currentRowChanged, this,
-            [](int row) { QSettings().setValue(kPageKey, row); });
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [](int row) { QSettings().setValue(kPageKey, row); });
 
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pathLabel->setObjectName(QStringLiteral("status-path"));
@@ -342,8 +341,8 @@ void MainWindow::importTags()
 {
     if (!m_database)
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Tags"), QFileInfo(workspacePath()).absolutePath(),
-                                                      tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import Tags"), QFileInfo(workspacePath()).absolutePath(), tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     try {
