@@ -196,6 +196,16 @@ const std::vector<MigrationStep> &migrationSteps()
                             " ('correct_resolution', 'self_service_link', 2),"
                             " ('correct_resolution', 'customer_confirmed', 3)"),
          }},
+        {7,
+         QStringLiteral("the user's masking patterns"),
+         {
+             // Patterns the PDF (and the screen, when asked) masks beside emails, phones and card numbers: order
+             // numbers, customer ids, whatever the business considers personal.
+             QStringLiteral("CREATE TABLE mask_patterns ("
+                            " id INTEGER PRIMARY KEY,"
+                            " pattern TEXT NOT NULL UNIQUE CHECK (length(pattern) > 0),"
+                            " label TEXT NOT NULL DEFAULT 'masked')"),
+         }},
     };
     return steps;
 }

@@ -98,7 +98,7 @@ void TestStore::newWorkspaceIsConfigured()
         QStringLiteral("samples"),       QStringLiteral("sample_items"), QStringLiteral("tags"),
         QStringLiteral("tag_history"),   QStringLiteral("settings"),     QStringLiteral("saved_mappings"),
         QStringLiteral("events"),        QStringLiteral("targets"),      QStringLiteral("imports"),
-        QStringLiteral("reason_codes")};
+        QStringLiteral("reason_codes"),  QStringLiteral("mask_patterns")};
     for (const QString &table : tables) {
         QSqlQuery query(db->sql());
         QVERIFY_SQL(

@@ -1,0 +1,89 @@
+// Masking of customer contact data: emails, phone numbers, Luhn-checked card numbers and the workspace's own
+// patterns; what is not contact data (dates, prices, times) stays readable.
+#include "TestSupport.h"
+#include "common/WorkbenchError.h"
+#include "report/Masking.h"
+#include "store/Database.h"
+
+#include <QTest>
+
+using namespace workbench;
+
+class TestMasking : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void luhn();
+    void masks_data();
+    void masks();
+    void userPatterns();
+
+private:
+    test::TempFolder m_folder;
+};
+
+void TestMasking::luhn()
+{
+    QVERIFY(luhnValid(u"4111111111111111"));
+    QVERIFY(luhnValid(u"5500005555555559"));
+    QVERIFY(luhnValid(u"378282246310005"));
+    QVERIFY(!luhnValid(u"4111111111111112"));
+    QVERIFY(!luhnValid(u"1"));
+    QVERIFY(!luhnValid(u"41x1"));
+}
+
+void TestMasking::masks_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("email") << QStringLiteral("Write to ana.lopez+orders@mail.example.co.uk please.")
+                           << QStringLiteral("Write to [email] please.");
+    QTest::newRow("two emails") << QStringLiteral("a@b.io, c_d@e-f.com") << QStringLiteral("[email], [email]");
+    QTest::newRow("us phone") << QStringLiteral("Call me at +1 (555) 123-4567 tonight")
+                              << QStringLiteral("Call me at [phone] tonight");
+    QTest::newRow("german phone") << QStringLiteral("Tel. 0049 30 1234567.") << QStringLiteral("Tel. [phone].");
+    QTest::newRow("dotted phone") << QStringLiteral("555.867.5309") << QStringLiteral("[phone]");
+    QTest::newRow("card spaced") << QStringLiteral("card 4111 1111 1111 1111 expired")
+                                 << QStringLiteral("card [card] expired");
+    QTest::newRow("card dashed") << QStringLiteral("5500-0055-5555-5559") << QStringLiteral("[card]");
+    QTest::newRow("amex") << QStringLiteral("amex 378282246310005") << QStringLiteral("amex [card]");
+    QTest::newRow("not luhn, too long for a phone") << QStringLiteral("ref 4111 1111 1111 1112")
+                                                    << QStringLiteral("ref 4111 1111 1111 1112");
+    QTest::newRow("iso date stays") << QStringLiteral("delivered on 2026-10-21") << QStringLiteral("delivered on 2026-10-21");
+    QTest::newRow("price and time stay") << QStringLiteral("refunded $182.45 at 10:48")
+                                         << QStringLiteral("refunded $182.45 at 10:48");
+    QTest::newRow("short numbers stay") << QStringLiteral("order 12 of 345, 2 items") << QStringLiteral("order 12 of 345, 2 items");
+    QTest::newRow("rtl and emoji") << QString::fromUtf8("اتصل بي 0551234567 😡") << QString::fromUtf8("اتصل بي [phone] 😡");
+}
+
+void TestMasking::masks()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(Masker().mask(text), expected);
+}
+
+void TestMasking::userPatterns()
+{
+    auto db = Database::open(m_folder.path());
+    QVERIFY(listMaskPatterns(*db).empty());
+    addMaskPattern(*db, QStringLiteral("ORD-\\d+"), QStringLiteral("order"));
+    const qint64 customer = addMaskPattern(*db, QStringLiteral("CUS-[0-9]{6}"), QStringLiteral("customer"));
+    QCOMPARE(Masker(listMaskPatterns(*db)).mask(QStringLiteral("ORD-77 for CUS-001234, ana@x.org")),
+             QStringLiteral("[order] for [customer], [email]"));
+    // Refused with the reason: invalid, matching nothing at all, or stored already.
+    try {
+        addMaskPattern(*db, QStringLiteral("ORD-(\\d+"));
+        QFAIL("an invalid pattern was stored");
+    } catch (const WorkbenchError &error) {
+        QVERIFY2(error.message().contains(QStringLiteral("not a valid regular expression")),
+                 qPrintable(error.message()));
+    }
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addMaskPattern(*db, QStringLiteral("x*")));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addMaskPattern(*db, QStringLiteral("ORD-\\d+")));
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addMaskPattern(*db, QString()));
+    removeMaskPattern(*db, customer);
+    QCOMPARE(listMaskPatterns(*db).size(), size_t(1));
+}
+
+QTEST_GUILESS_MAIN(TestMasking)
+#include "tst_masking.moc"
