@@ -4,6 +4,7 @@
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "MetricsCommand.h"
+#include "ReportCommand.h"
 #include "ReviewCommands.h"
 #include "SettingsCommand.h"
 #include "common/Clock.h"
@@ -54,6 +55,9 @@ const std::vector<CommandSpec> &commands()
         {QStringLiteral("metrics"), QStringLiteral("metrics --period P [--baseline P] [--json]"),
          QStringLiteral("Every figure of METRICS.md for a month or an ISO week."), addMetricsOptions,
          runMetricsCommand},
+        {QStringLiteral("report"), QStringLiteral("report --period P --pdf FILE [--no-mask]"),
+         QStringLiteral("Write the PDF summary of a month, customer contact data masked."), addReportOptions,
+         runReportCommand},
         {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),
          QStringLiteral("Read or change the cost model, thresholds, benchmark band and targets."), addSettingsOptions,
          runSettingsCommand, true},
@@ -100,6 +104,11 @@ bool isCliInvocation(const QStringList &arguments)
     const QString &first = arguments.at(1);
     return !first.startsWith(QLatin1Char('-')) || first == QLatin1String("--help") || first == QLatin1String("-h") ||
            first == QLatin1String("--version");
+}
+
+bool commandDrawsCharts(const QStringList &arguments)
+{
+    return arguments.size() >= 2 && arguments.at(1) == QLatin1String("report");
 }
 
 int runCli(const QStringList &arguments)

@@ -31,15 +31,21 @@ void addMetricsOptions(QCommandLineParser &parser)
         {QStringLiteral("json"), QStringLiteral("Print one JSON document with every figure of METRICS.md.")});
 }
 
-int runMetricsCommand(const CommandContext &context)
+Period requiredPeriod(const QCommandLineParser &parser)
 {
-    const QCommandLineParser &parser = context.parser;
     if (!parser.isSet(QStringLiteral("period")))
         throw UsageError{QStringLiteral("--period is required (e.g. --period 2026-10).")};
     const auto period = Period::parse(parser.value(QStringLiteral("period")));
     if (!period)
         throw UsageError{QStringLiteral("--period takes a month (2026-09) or an ISO week (2026-W40), not \"%1\".")
                              .arg(parser.value(QStringLiteral("period")))};
+    return *period;
+}
+
+int runMetricsCommand(const CommandContext &context)
+{
+    const QCommandLineParser &parser = context.parser;
+    const std::optional<Period> period = requiredPeriod(parser);
     std::optional<Period> baseline;
     if (parser.isSet(QStringLiteral("baseline"))) {
         baseline = Period::parse(parser.value(QStringLiteral("baseline")));

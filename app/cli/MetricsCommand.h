@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Period.h"
+
 #include <QCommandLineParser>
 
 namespace workbench::app {
@@ -8,5 +10,7 @@ struct CommandContext;
 
 void addMetricsOptions(QCommandLineParser &parser);
 int runMetricsCommand(const CommandContext &context);
+/// The --period option, required and valid (throws UsageError saying what is expected).
+Period requiredPeriod(const QCommandLineParser &parser);
 
 } // namespace workbench::app

@@ -5,6 +5,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsScene>
+#include <QPainter>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -76,6 +78,21 @@ void ChartPanel::setEmptyMessage(const QString &text)
 QString ChartPanel::emptyMessage() const
 {
     return m_empty->text();
+}
+
+void ChartPanel::renderTo(QPainter *painter, const QRectF &target, const QSizeF &size)
+{
+    QChart *c = chart();
+    c->resize(size);
+    c->scene()->setSceneRect(QRectF(QPointF(0, 0), size));
+    c->scene()->render(painter, target, QRectF(QPointF(0, 0), size));
+    if (!m_empty->text().isEmpty()) {
+        // The empty-state message is a widget over the chart; draw it into the page too.
+        painter->save();
+        painter->setPen(palette().color(QPalette::PlaceholderText));
+        painter->drawText(target, Qt::AlignCenter | Qt::TextWordWrap, m_empty->text());
+        painter->restore();
+    }
 }
 
 void ChartPanel::changeEvent(QEvent *event)

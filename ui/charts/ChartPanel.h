@@ -8,6 +8,7 @@ QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
 class QLabel;
+class QPainter;
 QT_END_NAMESPACE
 
 namespace workbench::ui {
@@ -31,6 +32,8 @@ public:
     /// when they have nothing to draw, reset() clears it.
     void setEmptyMessage(const QString &text);
     QString emptyMessage() const;
+    /// Draws the chart at `size` (logical pixels) into `target` of `painter`: vector output on a PDF writer.
+    void renderTo(QPainter *painter, const QRectF &target, const QSizeF &size);
 
 protected:
     void changeEvent(QEvent *event) override;
