@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 
 #include "demo/DemoGenerator.h"
+#include "review/Sampling.h"
+#include "review/Tagging.h"
 #include "store/Database.h"
 #include "store/Schema.h"
 #include "store/Sql.h"
@@ -122,6 +124,38 @@ void makeDemoWorkspace(const QString &path, qint64 conversations, int months, qu
     options.months = months;
     options.seed = seed;
     fillDemoWorkspace(*database, options, clock);
+}
+
+void reviewRandomSamples(Database &db, const QStringList &weeks)
+{
+    for (const QString &week : weeks) {
+        for (Population population : {Population::Escalated, Population::Contained}) {
+            SampleRequest request;
+            request.period = *Period::parse(week);
+            request.population = population;
+            request.seed = 11;
+            const Sample sample = drawSample(db, request);
+            const bool escalated = population == Population::Escalated;
+            int n = 0;
+            for (const QString &id : sample.conversationIds) {
+                const int digits = id.right(2).toInt();
+                const Verdict verdict = escalated
+                                            ? (digits % 5 == 0 ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
+                                            : (digits % 8 == 0 ? Verdict::MissedEscalation : Verdict::CorrectResolution);
+                addTag(db, {id, QStringLiteral("Dana"), verdict, {}, {}, 1000 + n, {}, {}});
+                if (n < 12) {
+                    Verdict other = verdict;
+                    if (n == 3) {
+                        const Verdict pair[2] = {escalated ? Verdict::CorrectEscalation : Verdict::CorrectResolution,
+                                                 escalated ? Verdict::FalseEscalation : Verdict::MissedEscalation};
+                        other = verdict == pair[0] ? pair[1] : pair[0];
+                    }
+                    addTag(db, {id, QStringLiteral("Lee"), other, {}, {}, 500 + n, {}, {}});
+                }
+                ++n;
+            }
+        }
+    }
 }
 
 } // namespace workbench::test

@@ -53,6 +53,11 @@ QString writeFile(const QString &path, const QByteArray &content);
 /// A workspace filled with the default-shaped demo data, for GUI and CLI tests.
 void makeDemoWorkspace(const QString &path, qint64 conversations, int months, quint64 seed = 1);
 
+/// Draws random samples of escalated and kept conversations (seed 11) in each ISO week and tags them all:
+/// Dana says false for escalated ids ending in a multiple of 5, missed for kept ids ending in a multiple of 8;
+/// Lee repeats the first 12 of each sample with one disagreement, so that agreement has pairs.
+void reviewRandomSamples(Database &db, const QStringList &weeks);
+
 } // namespace workbench::test
 
 /// QVERIFY for a QSqlQuery call, printing the driver's error on failure.

@@ -67,30 +67,6 @@ QJsonObject groupNamed(const QJsonArray &groups, const QString &name)
     return {};
 }
 
-/// Tags every conversation of a sample: false when its id's digits sum odd and it was escalated, missed for
-/// one kept conversation in eight; a second reviewer repeats the first 12 with one disagreement.
-void reviewSample(Database &db, const Sample &sample)
-{
-    int n = 0;
-    for (const QString &id : sample.conversationIds) {
-        const bool escalated = sample.request.population == Population::Escalated;
-        const int digits = id.right(2).toInt();
-        const Verdict verdict = escalated ? (digits % 5 == 0 ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
-                                          : (digits % 8 == 0 ? Verdict::MissedEscalation : Verdict::CorrectResolution);
-        addTag(db, {id, QStringLiteral("Dana"), verdict, {}, {}, 1000 + n, {}, {}});
-        if (n < 12) {
-            Verdict other = verdict;
-            if (n == 3)
-                other = escalated ? (verdict == Verdict::FalseEscalation ? Verdict::CorrectEscalation
-                                                                         : Verdict::FalseEscalation)
-                                  : (verdict == Verdict::MissedEscalation ? Verdict::CorrectResolution
-                                                                          : Verdict::MissedEscalation);
-            addTag(db, {id, QStringLiteral("Lee"), other, {}, {}, 500 + n, {}, {}});
-        }
-        ++n;
-    }
-}
-
 bool waitForReport(MainWindow &window)
 {
     MetricsSession *session = window.metricsSession();
@@ -128,15 +104,7 @@ void TestMetricsPages::initTestCase()
     m_path = m_folder.path(QStringLiteral("demo.ewb"));
     test::makeDemoWorkspace(m_path, 6000, 4);
     auto db = Database::open(m_path);
-    for (const char *week : {"2026-W41", "2026-W42"}) {
-        for (Population population : {Population::Escalated, Population::Contained}) {
-            SampleRequest request;
-            request.period = *Period::parse(QString::fromLatin1(week));
-            request.population = population;
-            request.seed = 11;
-            reviewSample(*db, drawSample(*db, request));
-        }
-    }
+    test::reviewRandomSamples(*db, {QStringLiteral("2026-W41"), QStringLiteral("2026-W42")});
     WorkspaceSettings(*db).set(QStringLiteral("target.false_escalation_rate"), QStringLiteral("0.15"));
     m_json = metricsJsonOf(m_path, QStringLiteral("2026-10"));
     QVERIFY(m_json[QStringLiteral("reviewed_escalated")].toInt() > 50);

@@ -12,6 +12,7 @@
 #include "common/WorkbenchError.h"
 #include "dialogs/ShortcutSheet.h"
 #include "display/Format.h"
+#include "report/Masking.h"
 #include "review/ReasonCodes.h"
 #include "review/Tagging.h"
 #include "store/Database.h"
@@ -44,6 +45,22 @@ namespace {
 const QString kReviewerKey = QStringLiteral("review/reviewer");
 const QString kAutoAdvanceKey = QStringLiteral("review/autoAdvance");
 const QString kSplitterKey = QStringLiteral("review/splitter");
+const QString kMaskKey = QStringLiteral("review/mask");
+
+/// What the reviewer sees with masking on: every customer-written text masked; ids stay as they are.
+ConversationDetails masked(ConversationDetails details, const Masker &masker)
+{
+    Conversation &c = details.conversation;
+    for (Message &message : c.messages) {
+        message.text = masker.mask(message.text);
+        if (message.role == Role::Customer)
+            message.author = masker.mask(message.author);
+    }
+    c.transcript = masker.mask(c.transcript);
+    c.customerId = masker.mask(c.customerId);
+    c.escalationReason = masker.mask(c.escalationReason);
+    return details;
+}
 
 /// The keys of the verdicts: the pair valid for a conversation is shown on the tag panel's buttons.
 const std::pair<Verdict, Qt::Key> kVerdictKeys[] = {{Verdict::CorrectEscalation, Qt::Key_C},
@@ -333,6 +350,10 @@ void ReviewPage::createActions()
     });
     addPageAction(QStringLiteral("reason-codes"), tr("&Edit Reason Codes…"), {}, [this] { editReasonCodes(); });
     addPageAction(QStringLiteral("reviewer"), tr("Reviewer &Name…"), {}, [this] { askForReviewer(); });
+    QAction *mask = addPageAction(QStringLiteral("mask"), tr("&Mask Customer Data"),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), [] {});
+    mask->setCheckable(true);
+    connect(mask, &QAction::toggled, this, &ReviewPage::setMasking);
     addPageAction(QStringLiteral("cheat-sheet"), tr("&Keyboard Shortcuts"), QKeySequence(Qt::Key_Question),
                   [this] { showCheatSheet(); });
 
@@ -378,7 +399,7 @@ void ReviewPage::populateMenus(QMenu *reviewMenu, QMenu *editMenu)
     for (const char *name : {"note", "category", "takeover"})
         reviewMenu->addAction(action(QString::fromLatin1(name)));
     reviewMenu->addSeparator();
-    for (const char *name : {"auto-advance", "reason-codes", "reviewer", "cheat-sheet"})
+    for (const char *name : {"auto-advance", "mask", "reason-codes", "reviewer", "cheat-sheet"})
         reviewMenu->addAction(action(QString::fromLatin1(name)));
 }
 
@@ -431,9 +452,28 @@ bool ReviewPage::ensureReviewer()
     return !reviewer().isEmpty();
 }
 
+void ReviewPage::setMasking(bool on)
+{
+    QSettings().setValue(kMaskKey, on);
+    m_masker = on && m_db ? std::make_unique<Masker>(listMaskPatterns(*m_db)) : nullptr;
+    QAction *mask = action(QStringLiteral("mask"));
+    if (mask->isChecked() != on) {
+        const QSignalBlocker blocker(mask);
+        mask->setChecked(on);
+    }
+    if (m_details)
+        showDetails();
+}
+
+bool ReviewPage::isMasking() const
+{
+    return action(QStringLiteral("mask"))->isChecked();
+}
+
 void ReviewPage::setDatabase(Database *db)
 {
     m_db = db;
+    setMasking(QSettings().value(kMaskKey, false).toBool());
     m_undoStack->clear(); // commands hold the store they were made on
     m_sampleId = 0;
     refresh();
@@ -641,7 +681,7 @@ void ReviewPage::showDetails()
         clearDetails();
         return;
     }
-    const ConversationDetails &details = *m_details;
+    const ConversationDetails details = m_masker ? masked(*m_details, *m_masker) : *m_details;
     const Conversation &c = details.conversation;
     m_transcript->setConversation(c, details.handoffSeq);
     const int turns = int(c.messages.size());
@@ -658,7 +698,8 @@ void ReviewPage::showDetails()
     const Verdict second = c.escalated ? Verdict::CorrectEscalation : Verdict::CorrectResolution;
     for (Verdict verdict : {first, second})
         reasons.push_back({verdict, reasonCodes(*m_db, verdict, c.category)});
-    m_tagPanel->showConversation(details, reasons, m_categories, verdictKeysFor(c.escalated));
+    // The tag panel gets the real text: a re-tag must never store a masked note.
+    m_tagPanel->showConversation(*m_details, reasons, m_categories, verdictKeysFor(c.escalated));
     if (!details.tags.empty() && details.tags.back().takeoverSeq)
         m_transcript->setTakeoverSeq(details.tags.back().takeoverSeq);
 
@@ -888,7 +929,7 @@ void ReviewPage::showCheatSheet()
                          {tr("Reasons (the digit chooses; the verdict key or Return tags)"), reasons},
                          {tr("Moving"), named({"next", "previous", "next-to-review", "skip", "filter"})},
                          {tr("Details"), named({"note", "category", "takeover"})},
-                         {tr("Work"), named({"undo", "redo", "auto-advance", "new-sample", "cheat-sheet"})}},
+                         {tr("Work"), named({"undo", "redo", "auto-advance", "mask", "new-sample", "cheat-sheet"})}},
                         this);
     sheet.exec();
 }

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -25,6 +26,7 @@ class QUndoStack;
 namespace workbench {
 class Clock;
 class Database;
+class Masker;
 } // namespace workbench
 
 namespace workbench::ui {
@@ -81,6 +83,10 @@ public:
     QString progressText() const;
     QString reviewerProgressText() const;
     QAction *action(const QString &name) const;
+
+    /// Shows customer text masked (emails, phones, cards and the workspace's patterns) or in full.
+    void setMasking(bool on);
+    bool isMasking() const;
 
 Q_SIGNALS:
     /// Tags changed (set, undone, redone, imported): figures elsewhere are stale.
@@ -150,6 +156,7 @@ private:
     QMenu *m_reasonMenu = nullptr;
     std::function<QString(const QString &)> m_reviewerProvider;
     std::function<void(const QString &)> m_errorPresenter;
+    std::unique_ptr<Masker> m_masker; ///< set while masking is on
 };
 
 } // namespace workbench::ui

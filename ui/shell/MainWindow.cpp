@@ -11,6 +11,9 @@
 #include "display/Format.h"
 #include "import/ImportDialog.h"
 #include "monthly/MonthlyReviewPage.h"
+#include "report/ExportPdfDialog.h"
+#include "report/PdfReport.h"
+#include "report/ReportData.h"
 #include "review/ReviewPage.h"
 #include "review/Tagging.h"
 #include "store/Database.h"
@@ -20,6 +23,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -183,6 +188,8 @@ void MainWindow::createActions()
     fileMenu->addAction(tr("Import &Tags…"), this, &MainWindow::importTags);
     fileMenu->addAction(tr("&Export Tags…"), this, &MainWindow::exportTags)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    fileMenu->addAction(tr("Export &PDF Summary…"), this, &MainWindow::askForPdfExport)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -318,6 +325,75 @@ bool MainWindow::showPageNamed(const QString &name)
         }
     }
     return false;
+}
+
+void MainWindow::askForPdfExport()
+{
+    if (!m_database)
+        return;
+    if (m_metrics->months().empty()) {
+        showError(tr("Export PDF"), tr("This workspace has no conversations to report on yet."));
+        return;
+    }
+    ExportPdfDialog dialog(*m_database, m_metrics->months(), m_metrics->period(),
+                           QFileInfo(workspacePath()).absolutePath(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        exportPdf(dialog.period(), dialog.path(), dialog.mask());
+}
+
+bool MainWindow::exportPdf(const Period &period, const QString &path, bool mask)
+{
+    if (!m_database || path.isEmpty())
+        return false;
+    QProgressDialog progress(tr("Gathering the figures of %1…").arg(period.key()), tr("Cancel"), 0, 0, this);
+    progress.setWindowTitle(tr("Export PDF"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(200);
+    progress.setMinimumWidth(420);
+    // The figures come from a worker with its own connection; the charts are widgets, drawn here.
+    QFutureWatcher<std::pair<std::optional<ReportData>, QString>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    ReportOptions options;
+    options.mask = mask;
+    watcher.setFuture(QtConcurrent::run(
+        [path = m_database->path(), period, options, this]() -> std::pair<std::optional<ReportData>, QString> {
+            try {
+                auto database = Database::open(path);
+                return {buildReportData(*database, period, options, m_clock), {}};
+            } catch (const WorkbenchError &error) {
+                return {std::nullopt, error.message()};
+            }
+        }));
+    loop.exec();
+    const auto [reportData, error] = watcher.result();
+    if (!reportData) {
+        showError(tr("Export PDF"), error);
+        return false;
+    }
+    if (progress.wasCanceled())
+        return false;
+    progress.setLabelText(tr("Drawing the summary of %1…").arg(period.key()));
+    try {
+        writePdfReport(*reportData, path, [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        });
+    } catch (const Cancelled &) {
+        QFile::remove(path);
+        statusBar()->showMessage(tr("The PDF export was cancelled."), 8000);
+        return false;
+    } catch (const WorkbenchError &failure) {
+        QFile::remove(path);
+        showError(tr("Export PDF"), failure.message());
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %1%2").arg(QDir::toNativeSeparators(path),
+                                                  mask ? tr(" (customer data masked)") : tr(" (not masked)")),
+                             15000);
+    return true;
 }
 
 void MainWindow::exportTags()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Period.h"
 #include "demo/DemoGenerator.h"
 #include "import/ImportJob.h"
 
@@ -68,6 +69,10 @@ public:
     /// Shows a page by its name or the start of it ("review", "monthly", "cost"); false when none has it.
     bool showPageNamed(const QString &name);
 
+    /// Writes the PDF summary of `period` to `path`: figures gathered on a worker thread, then drawn with a
+    /// progress dialog that can cancel (the partial file is removed). False when cancelled or failed.
+    bool exportPdf(const Period &period, const QString &path, bool mask);
+
     /// Where error messages go; a message box by default, replaced in tests.
     void setErrorPresenter(std::function<void(const QString &title, const QString &text)> presenter);
 
@@ -87,6 +92,7 @@ private:
     void askForDemoData();
     void askForImport();
     void exportTags();
+    void askForPdfExport();
     void openInReview(const QString &conversationId);
     /// Data changed (import, demo, tags): every page re-reads.
     void refreshAll();
