@@ -1,0 +1,287 @@
+// The PDF summary read back with Qt Pdf: its pages, the figures of `metrics --json` in its text, no unmasked
+// contact data of the fixture, the same document from the CLI and from the GUI, and charts that are drawn.
+#include "TestSupport.h"
+#include "common/NumberText.h"
+#include "report/Masking.h"
+#include "review/Tagging.h"
+#include "shell/MainWindow.h"
+#include "store/ConversationWriter.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPdfDocument>
+#include <QPdfSelection>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace workbench;
+
+namespace {
+
+const QString kEmail = QStringLiteral("maria.gonzalez@example.net");
+const QString kPhone = QStringLiteral("+1 (415) 555-0134");
+const QString kCard = QStringLiteral("4111 1111 1111 1111");
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("the CLI did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+/// The text of every page, in order.
+QStringList pdfPages(const QString &path)
+{
+    QPdfDocument document;
+    if (document.load(path) != QPdfDocument::Error::None)
+        return {};
+    QStringList pages;
+    for (int page = 0; page < document.pageCount(); ++page)
+        pages << document.getAllText(page).text();
+    return pages;
+}
+
+/// Share of a page's pixels that are strongly coloured: chart bars, lines and bands (text is grey or black).
+double colouredShare(const QImage &image)
+{
+    qint64 coloured = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.hsvSaturation() > 90 && c.value() > 60)
+                ++coloured;
+        }
+    }
+    return double(coloured) / (double(image.width() / 2) * double(image.height() / 2));
+}
+
+} // namespace
+
+class TestReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void pdfHoldsTheFiguresOfTheCli();
+    void contactDataIsMasked();
+    void noMaskShowsItAndSaysSo();
+    void guiExportIsTheSameDocument();
+    void chartsAreDrawn();
+    void badArguments();
+
+private:
+    test::TempFolder m_folder;
+    QString m_path;
+    QString m_pdf;
+    QJsonObject m_json;
+    QStringList m_pages;
+};
+
+void TestReport::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    m_path = m_folder.path(QStringLiteral("demo.ewb"));
+    test::makeDemoWorkspace(m_path, 6000, 4);
+    {
+        auto db = Database::open(m_path);
+        test::reviewRandomSamples(*db, {QStringLiteral("2026-W41"), QStringLiteral("2026-W42")});
+        // A false escalation whose customer wrote contact data; its id sorts first, so it is an example.
+        {
+            Transaction transaction(*db);
+            ConversationWriter writer(*db);
+            Conversation c;
+            c.conversationId = QStringLiteral("AAA-PII-1");
+            c.createdAtMsecs = QDateTime(QDate(2026, 10, 14), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+            c.escalated = true;
+            c.category = QStringLiteral("Billing");
+            c.customerId = QStringLiteral("CUS-PII");
+            c.messages = {
+                {Role::Customer,
+                 QStringLiteral("I was charged twice on card %1. Email me at %2 or call %3.").arg(kCard, kEmail, kPhone),
+                 c.createdAtMsecs, QStringLiteral("Maria Gonzalez")},
+                {Role::Ai, QStringLiteral("I can see both charges; the second is a pending authorisation."),
+                 c.createdAtMsecs + 60000, QStringLiteral("Nova")},
+                {Role::Agent, QStringLiteral("Hi Maria, it will drop off in 3 days."), c.createdAtMsecs + 120000,
+                 QStringLiteral("Kenji")}};
+            writer.write(c);
+            transaction.commit();
+        }
+        addTag(*db, {QStringLiteral("AAA-PII-1"), QStringLiteral("Dana"), Verdict::FalseEscalation,
+                     QStringLiteral("kb_article_existed"), QStringLiteral("Reply to %1 was all it needed").arg(kEmail),
+                     5000, {}, {}});
+    }
+    const Run metrics = runCli({QStringLiteral("metrics"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                                QStringLiteral("2026-10"), QStringLiteral("--json")});
+    QCOMPARE(metrics.exitCode, 0);
+    m_json = QJsonDocument::fromJson(metrics.out.toUtf8()).object();
+    m_pdf = m_folder.path(QStringLiteral("october.pdf"));
+    const Run report = runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                               QStringLiteral("2026-10"), QStringLiteral("--pdf"), m_pdf});
+    QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+    QVERIFY(report.out.contains(QStringLiteral("masked")));
+    m_pages = pdfPages(m_pdf);
+}
+
+void TestReport::pdfHoldsTheFiguresOfTheCli()
+{
+    QVERIFY(m_pages.size() >= 5);
+    // Page numbers on every page.
+    for (int page = 0; page < m_pages.size(); ++page)
+        QVERIFY2(m_pages[page].contains(QStringLiteral("Page %1 of %2").arg(page + 1).arg(m_pages.size())),
+                 qPrintable(m_pages[page].right(200)));
+    const QString text = m_pages.join(QLatin1Char('\n'));
+    auto number = [this](const char *key) { return std::optional<double>(m_json[QLatin1String(key)].toDouble()); };
+    auto estimate = [this](const char *key, const char *end) {
+        return std::optional<double>(m_json[QLatin1String(key)][QLatin1String(end)].toDouble());
+    };
+    const QStringList expected = {
+        QStringLiteral("October 2026"),
+        countText(m_json[QStringLiteral("conversations")].toInt()),
+        countText(m_json[QStringLiteral("escalated")].toInt()),
+        percentText(number("escalation_rate")),
+        percentText(estimate("false_escalation_rate", "value")),
+        percentText(estimate("false_escalation_rate", "lo")),
+        percentText(estimate("false_escalation_rate", "hi")),
+        percentText(estimate("missed_escalation_rate", "value")),
+        percentText(estimate("precision", "value")),
+        percentText(estimate("recall", "value")),
+        decimalText(number("ai_csat"), 1),
+        moneyText(m_json[QStringLiteral("cost")][QStringLiteral("false_escalation_cost")].toDouble(), QStringLiteral("USD")),
+        moneyText(m_json[QStringLiteral("whatif")][QStringLiteral("monthly")].toDouble(), QStringLiteral("USD")),
+        moneyText(m_json[QStringLiteral("whatif")][QStringLiteral("yearly")].toDouble(), QStringLiteral("USD")),
+        countText(m_json[QStringLiteral("margin_planner")][QStringLiteral("reviews_needed_escalated")].toInt()),
+        QStringLiteral("Dana, Lee"),
+        QStringLiteral("Methodology"),
+        QStringLiteral("kb article existed"),
+    };
+    for (const QString &figure : expected)
+        QVERIFY2(text.contains(figure), qPrintable(QStringLiteral("missing: ") + figure));
+    for (const QJsonValue &name : m_json[QStringLiteral("top_false_categories")].toArray())
+        QVERIFY2(text.contains(name.toString()), qPrintable(name.toString()));
+    for (const QJsonValue &group : m_json[QStringLiteral("by_category")].toArray()) {
+        QVERIFY(text.contains(group[QStringLiteral("name")].toString()));
+        QVERIFY(text.contains(countText(group[QStringLiteral("conversations")].toInt())));
+    }
+    QVERIFY(!m_json[QStringLiteral("agreement")].toArray().isEmpty());
+    QVERIFY(text.contains(decimalText(m_json[QStringLiteral("agreement")][0][QStringLiteral("kappa")].toDouble(), 2)));
+}
+
+void TestReport::contactDataIsMasked()
+{
+    const QString text = m_pages.join(QLatin1Char('\n'));
+    QVERIFY(text.contains(QStringLiteral("AAA-PII-1")));
+    QVERIFY(!text.contains(kEmail));
+    QVERIFY(!text.contains(QStringLiteral("555-0134")));
+    QVERIFY(!text.contains(QStringLiteral("4111")));
+    QVERIFY(!text.contains(QStringLiteral("Maria Gonzalez")));
+    QVERIFY(text.contains(QStringLiteral("[card]")));
+    QVERIFY(text.contains(QStringLiteral("[email]")));
+    QVERIFY(text.contains(QStringLiteral("[phone]")));
+    // Nothing email-shaped is left anywhere in the document.
+    QVERIFY(!QRegularExpression(QStringLiteral("[\\w.+-]+@[\\w-]+\\.[\\w.]+")).match(text).hasMatch());
+    // A pattern of the workspace's own is masked too.
+    {
+        auto db = Database::open(m_path);
+        addMaskPattern(*db, QStringLiteral("CUS-PII"), QStringLiteral("customer"));
+        addMaskPattern(*db, QStringLiteral("pending authorisation"), QStringLiteral("detail"));
+    }
+    const QString pdf = m_folder.path(QStringLiteral("patterns.pdf"));
+    QCOMPARE(runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                     QStringLiteral("2026-10"), QStringLiteral("--pdf"), pdf})
+                 .exitCode,
+             0);
+    const QString withPatterns = pdfPages(pdf).join(QLatin1Char('\n'));
+    QVERIFY(withPatterns.contains(QStringLiteral("[detail]")));
+    QVERIFY(!withPatterns.contains(QStringLiteral("pending authorisation")));
+}
+
+void TestReport::noMaskShowsItAndSaysSo()
+{
+    const QString pdf = m_folder.path(QStringLiteral("unmasked.pdf"));
+    const Run run = runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                            QStringLiteral("2026-10"), QStringLiteral("--pdf"), pdf, QStringLiteral("--no-mask")});
+    QCOMPARE(run.exitCode, 0);
+    const QString text = pdfPages(pdf).join(QLatin1Char('\n'));
+    QVERIFY(text.contains(kEmail));
+    QVERIFY(text.contains(QStringLiteral("not masked")));
+}
+
+void TestReport::guiExportIsTheSameDocument()
+{
+    const FixedClock clock(test::testNow());
+    ui::MainWindow window(clock);
+    window.setErrorPresenter([](const QString &, const QString &text) { QFAIL(qPrintable(text)); });
+    QVERIFY(window.openWorkspace(m_path));
+    const QString cli = m_folder.path(QStringLiteral("cli.pdf"));
+    const QString gui = m_folder.path(QStringLiteral("gui.pdf"));
+    QCOMPARE(runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                     QStringLiteral("2026-10"), QStringLiteral("--pdf"), cli})
+                 .exitCode,
+             0);
+    QVERIFY(window.exportPdf(Period::month(2026, 10), gui, true));
+    const QStringList cliPages = pdfPages(cli);
+    const QStringList guiPages = pdfPages(gui);
+    QCOMPARE(guiPages.size(), cliPages.size());
+    // The same document but for the moment it was generated.
+    const QRegularExpression generated(QStringLiteral("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"));
+    for (int page = 0; page < cliPages.size(); ++page)
+        QCOMPARE(QString(guiPages[page]).replace(generated, QString()),
+                 QString(cliPages[page]).replace(generated, QString()));
+}
+
+void TestReport::chartsAreDrawn()
+{
+    QPdfDocument document;
+    QCOMPARE(document.load(m_pdf), QPdfDocument::Error::None);
+    int chartPages = 0;
+    for (int page = 0; page < document.pageCount(); ++page) {
+        if (!m_pages[page].contains(QStringLiteral("Escalation rate by month")) &&
+            !m_pages[page].contains(QStringLiteral("False and missed escalations")) &&
+            !m_pages[page].contains(QStringLiteral("Threshold simulator")))
+            continue;
+        const QImage image = document.render(page, QSize(620, 877));
+        QVERIFY(!image.isNull());
+        const double share = colouredShare(image);
+        // Line charts colour little of a page, bar charts more; an empty chart colours nothing.
+        QVERIFY2(share > 0.001, qPrintable(QStringLiteral("page %1: %2 coloured").arg(page + 1).arg(share)));
+        if (!qEnvironmentVariableIsEmpty("WORKBENCH_SCREENSHOT_DIR"))
+            image.save(QDir(qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR")).filePath(
+                QStringLiteral("report-page-%1.png").arg(page + 1)));
+        ++chartPages;
+    }
+    QVERIFY(chartPages >= 2);
+}
+
+void TestReport::badArguments()
+{
+    const Run noPdf = runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                              QStringLiteral("2026-10")});
+    QCOMPARE(noPdf.exitCode, 2);
+    QVERIFY(noPdf.err.contains(QStringLiteral("--pdf")));
+    const Run badPeriod = runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                                  QStringLiteral("October"), QStringLiteral("--pdf"), m_folder.path(QStringLiteral("x.pdf"))});
+    QCOMPARE(badPeriod.exitCode, 2);
+    const Run unwritable =
+        runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                QStringLiteral("2026-10"), QStringLiteral("--pdf"), QStringLiteral("/nonexistent-folder/x.pdf")});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY(!unwritable.err.isEmpty());
+}
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
