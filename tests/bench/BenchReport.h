@@ -26,6 +26,11 @@ inline void reportRatio(const QString &name, double measured, double baseline, d
     out.flush();
 }
 
+/// Fills `path` with the benchmark workspace: 1,000,000 demo conversations over the 24 months to 2026-10 (a
+/// fixed clock); with `reviewed`, a tagged random sample of 50 escalated and 50 kept conversations in each
+/// of the last six months, as a team's reviews would leave it.
+void makeMillionConversationWorkspace(const QString &path, bool reviewed);
+
 /// Peak resident memory of this process so far, in MiB (Linux: VmHWM).
 double peakResidentMiB();
 

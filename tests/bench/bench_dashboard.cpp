@@ -5,9 +5,6 @@
 #include "BenchReport.h"
 #include "common/Clock.h"
 #include "dashboard/DashboardPage.h"
-#include "demo/DemoGenerator.h"
-#include "review/Sampling.h"
-#include "review/Tagging.h"
 #include "shell/MetricsSession.h"
 #include "store/Database.h"
 
@@ -30,30 +27,6 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-/// A random sample of 50 escalated and 50 kept conversations in each of the last six months, all tagged.
-void reviewLastMonths(Database &db, const Clock &clock)
-{
-    Period month = Period::month(2026, 10);
-    for (int m = 0; m < 6; ++m, month = month.previous()) {
-        for (Population population : {Population::Escalated, Population::Contained}) {
-            SampleRequest request;
-            request.period = month;
-            request.population = population;
-            request.seed = quint64(m + 1);
-            request.createdAtMsecs = clock.nowUtc().toMSecsSinceEpoch();
-            const Sample sample = drawSample(db, request);
-            int n = 0;
-            for (const QString &id : sample.conversationIds) {
-                const bool odd = ++n % 6 == 0;
-                const Verdict verdict = population == Population::Escalated
-                                            ? (odd ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
-                                            : (odd ? Verdict::MissedEscalation : Verdict::CorrectResolution);
-                addTag(db, {id, QStringLiteral("Dana"), verdict, {}, {}, 1000 + n, {}, {}});
-            }
-        }
-    }
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -67,13 +40,7 @@ int main(int argc, char *argv[])
     const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
     if (workspace.isEmpty()) {
         workspace = directory.filePath(QStringLiteral("dashboard.ewb"));
-        auto database = Database::open(workspace);
-        DemoOptions options;
-        options.conversations = 1'000'000;
-        options.months = 24;
-        options.endMonth = Period::month(2026, 10);
-        fillDemoWorkspace(*database, options, clock);
-        reviewLastMonths(*database, clock);
+        bench::makeMillionConversationWorkspace(workspace, true);
     }
     auto database = Database::open(workspace);
 

@@ -64,13 +64,7 @@ int main(int argc, char *argv[])
     QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (workspace.isEmpty()) {
         workspace = directory.filePath(QStringLiteral("metrics.ewb"));
-        const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
-        auto database = Database::open(workspace);
-        DemoOptions options;
-        options.conversations = 1'000'000;
-        options.months = 24;
-        options.endMonth = Period::month(2026, 10);
-        fillDemoWorkspace(*database, options, clock);
+        bench::makeMillionConversationWorkspace(workspace, false);
     }
     const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/../app/escalation-workbench");
     std::vector<double> ours;

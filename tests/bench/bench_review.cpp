@@ -46,12 +46,7 @@ int main(int argc, char *argv[])
     const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
     if (workspace.isEmpty()) {
         workspace = directory.filePath(QStringLiteral("review.ewb"));
-        auto database = Database::open(workspace);
-        DemoOptions options;
-        options.conversations = 1'000'000;
-        options.months = 24;
-        options.endMonth = Period::month(2026, 10);
-        fillDemoWorkspace(*database, options, clock);
+        bench::makeMillionConversationWorkspace(workspace, false);
     }
     auto database = Database::open(workspace);
     // 50 long conversations, as a sample of them would be.
