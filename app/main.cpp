@@ -13,8 +13,8 @@ int main(int argc, char *argv[])
 
     if (workbench::app::isCliInvocation(arguments) && workbench::app::commandDrawsCharts(arguments)) {
         // The PDF's charts are widgets drawn off screen: a GUI application without a window, even over SSH.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
-            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication application(argc, argv);
         workbench::setOrganisationAndApplicationNames();

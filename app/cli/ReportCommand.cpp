@@ -18,8 +18,8 @@ void addReportOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("period"), QStringLiteral("The month (2026-10) or ISO week to report on."),
                       QStringLiteral("P")});
     parser.addOption({QStringLiteral("pdf"), QStringLiteral("The PDF file to write."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("no-mask"),
-                      QStringLiteral("Leave customer emails, phone numbers and card numbers unmasked.")});
+    parser.addOption(
+        {QStringLiteral("no-mask"), QStringLiteral("Leave customer emails, phone numbers and card numbers unmasked.")});
 }
 
 int runReportCommand(const CommandContext &context)

@@ -113,8 +113,9 @@ qint64 addMaskPattern(Database &db, const QString &pattern, const QString &label
             throw WorkbenchError(QStringLiteral("\"%1\" is a masking pattern already.").arg(pattern));
     }
     const QString word = label.trimmed().isEmpty() ? QStringLiteral("masked") : label.trimmed();
-    QSqlQuery insert = sql::run(db.sql(), QStringLiteral("INSERT INTO mask_patterns (pattern, label) VALUES (:pattern,"
-                                                         " :label)"),
+    QSqlQuery insert = sql::run(db.sql(),
+                                QStringLiteral("INSERT INTO mask_patterns (pattern, label) VALUES (:pattern,"
+                                               " :label)"),
                                 {{":pattern", pattern}, {":label", word}});
     return insert.lastInsertId().toLongLong();
 }
@@ -146,8 +147,7 @@ QString Masker::mask(const QString &text) const
         return digits >= 7 && digits <= 15 && !isoDatePattern().match(found).hasMatch();
     });
     for (const auto &[expression, replacement] : m_user) {
-        masked = replaceMatches(masked, expression, replacement,
-                                [](QStringView found) { return !found.isEmpty(); });
+        masked = replaceMatches(masked, expression, replacement, [](QStringView found) { return !found.isEmpty(); });
     }
     return masked;
 }

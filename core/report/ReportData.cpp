@@ -61,9 +61,8 @@ ReportData buildReportData(Database &db, const Period &period, const ReportOptio
     }
     const Masker masker(listMaskPatterns(db));
     const Masker *maskWith = options.mask ? &masker : nullptr;
-    for (const auto &[verdict, examples] :
-         {std::pair{QStringLiteral("false_escalation"), &data.falseExamples},
-          std::pair{QStringLiteral("missed_escalation"), &data.missedExamples}}) {
+    for (const auto &[verdict, examples] : {std::pair{QStringLiteral("false_escalation"), &data.falseExamples},
+                                            std::pair{QStringLiteral("missed_escalation"), &data.missedExamples}}) {
         // Reviewed with a reason first (they explain themselves), then by id: the same report every time.
         SqliteStatement candidates(db.handle(), "SELECT c.conversation_id FROM verdicts v JOIN conversations c"
                                                 " ON c.id = v.conversation_ref WHERE v.verdict = ?1"

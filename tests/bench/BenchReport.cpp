@@ -7,8 +7,8 @@
 #include "store/Database.h"
 
 #include <QFile>
-#include <QTimeZone>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace workbench::bench {
 

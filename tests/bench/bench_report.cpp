@@ -59,6 +59,7 @@ int main(int argc, char *argv[])
         qFatal("report failed: %s", process.readAllStandardError().constData());
     bench::report(QStringLiteral("report command, process start to exit (goal < 3000)"), double(timer.elapsed()),
                   QStringLiteral("ms"));
-    bench::report(QStringLiteral("peak memory of the in-process runs"), bench::peakResidentMiB(), QStringLiteral("MiB"));
+    bench::report(QStringLiteral("peak memory of the in-process runs"), bench::peakResidentMiB(),
+                  QStringLiteral("MiB"));
     return 0;
 }

@@ -46,13 +46,16 @@ void TestMasking::masks_data()
                                  << QStringLiteral("card [card] expired");
     QTest::newRow("card dashed") << QStringLiteral("5500-0055-5555-5559") << QStringLiteral("[card]");
     QTest::newRow("amex") << QStringLiteral("amex 378282246310005") << QStringLiteral("amex [card]");
-    QTest::newRow("not luhn, too long for a phone") << QStringLiteral("ref 4111 1111 1111 1112")
-                                                    << QStringLiteral("ref 4111 1111 1111 1112");
-    QTest::newRow("iso date stays") << QStringLiteral("delivered on 2026-10-21") << QStringLiteral("delivered on 2026-10-21");
+    QTest::newRow("not luhn, too long for a phone")
+        << QStringLiteral("ref 4111 1111 1111 1112") << QStringLiteral("ref 4111 1111 1111 1112");
+    QTest::newRow("iso date stays") << QStringLiteral("delivered on 2026-10-21")
+                                    << QStringLiteral("delivered on 2026-10-21");
     QTest::newRow("price and time stay") << QStringLiteral("refunded $182.45 at 10:48")
                                          << QStringLiteral("refunded $182.45 at 10:48");
-    QTest::newRow("short numbers stay") << QStringLiteral("order 12 of 345, 2 items") << QStringLiteral("order 12 of 345, 2 items");
-    QTest::newRow("rtl and emoji") << QString::fromUtf8("اتصل بي 0551234567 😡") << QString::fromUtf8("اتصل بي [phone] 😡");
+    QTest::newRow("short numbers stay") << QStringLiteral("order 12 of 345, 2 items")
+                                        << QStringLiteral("order 12 of 345, 2 items");
+    QTest::newRow("rtl and emoji") << QString::fromUtf8("اتصل بي 0551234567 😡")
+                                   << QString::fromUtf8("اتصل بي [phone] 😡");
 }
 
 void TestMasking::masks()

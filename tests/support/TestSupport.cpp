@@ -139,9 +139,9 @@ void reviewRandomSamples(Database &db, const QStringList &weeks)
             int n = 0;
             for (const QString &id : sample.conversationIds) {
                 const int digits = id.right(2).toInt();
-                const Verdict verdict = escalated
-                                            ? (digits % 5 == 0 ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
-                                            : (digits % 8 == 0 ? Verdict::MissedEscalation : Verdict::CorrectResolution);
+                const Verdict verdict =
+                    escalated ? (digits % 5 == 0 ? Verdict::FalseEscalation : Verdict::CorrectEscalation)
+                              : (digits % 8 == 0 ? Verdict::MissedEscalation : Verdict::CorrectResolution);
                 addTag(db, {id, QStringLiteral("Dana"), verdict, {}, {}, 1000 + n, {}, {}});
                 if (n < 12) {
                     Verdict other = verdict;

@@ -110,20 +110,25 @@ void TestReport::initTestCase()
             c.escalated = true;
             c.category = QStringLiteral("Billing");
             c.customerId = QStringLiteral("CUS-PII");
-            c.messages = {
-                {Role::Customer,
-                 QStringLiteral("I was charged twice on card %1. Email me at %2 or call %3.").arg(kCard, kEmail, kPhone),
-                 c.createdAtMsecs, QStringLiteral("Maria Gonzalez")},
-                {Role::Ai, QStringLiteral("I can see both charges; the second is a pending authorisation."),
-                 c.createdAtMsecs + 60000, QStringLiteral("Nova")},
-                {Role::Agent, QStringLiteral("Hi Maria, it will drop off in 3 days."), c.createdAtMsecs + 120000,
-                 QStringLiteral("Kenji")}};
+            c.messages = {{Role::Customer,
+                           QStringLiteral("I was charged twice on card %1. Email me at %2 or call %3.")
+                               .arg(kCard, kEmail, kPhone),
+                           c.createdAtMsecs, QStringLiteral("Maria Gonzalez")},
+                          {Role::Ai, QStringLiteral("I can see both charges; the second is a pending authorisation."),
+                           c.createdAtMsecs + 60000, QStringLiteral("Nova")},
+                          {Role::Agent, QStringLiteral("Hi Maria, it will drop off in 3 days."),
+                           c.createdAtMsecs + 120000, QStringLiteral("Kenji")}};
             writer.write(c);
             transaction.commit();
         }
-        addTag(*db, {QStringLiteral("AAA-PII-1"), QStringLiteral("Dana"), Verdict::FalseEscalation,
-                     QStringLiteral("kb_article_existed"), QStringLiteral("Reply to %1 was all it needed").arg(kEmail),
-                     5000, {}, {}});
+        addTag(*db, {QStringLiteral("AAA-PII-1"),
+                     QStringLiteral("Dana"),
+                     Verdict::FalseEscalation,
+                     QStringLiteral("kb_article_existed"),
+                     QStringLiteral("Reply to %1 was all it needed").arg(kEmail),
+                     5000,
+                     {},
+                     {}});
     }
     const Run metrics = runCli({QStringLiteral("metrics"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
                                 QStringLiteral("2026-10"), QStringLiteral("--json")});
@@ -161,7 +166,8 @@ void TestReport::pdfHoldsTheFiguresOfTheCli()
         percentText(estimate("precision", "value")),
         percentText(estimate("recall", "value")),
         decimalText(number("ai_csat"), 1),
-        moneyText(m_json[QStringLiteral("cost")][QStringLiteral("false_escalation_cost")].toDouble(), QStringLiteral("USD")),
+        moneyText(m_json[QStringLiteral("cost")][QStringLiteral("false_escalation_cost")].toDouble(),
+                  QStringLiteral("USD")),
         moneyText(m_json[QStringLiteral("whatif")][QStringLiteral("monthly")].toDouble(), QStringLiteral("USD")),
         moneyText(m_json[QStringLiteral("whatif")][QStringLiteral("yearly")].toDouble(), QStringLiteral("USD")),
         countText(m_json[QStringLiteral("margin_planner")][QStringLiteral("reviews_needed_escalated")].toInt()),
@@ -260,8 +266,8 @@ void TestReport::chartsAreDrawn()
         // Line charts colour little of a page, bar charts more; an empty chart colours nothing.
         QVERIFY2(share > 0.001, qPrintable(QStringLiteral("page %1: %2 coloured").arg(page + 1).arg(share)));
         if (!qEnvironmentVariableIsEmpty("WORKBENCH_SCREENSHOT_DIR"))
-            image.save(QDir(qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR")).filePath(
-                QStringLiteral("report-page-%1.png").arg(page + 1)));
+            image.save(QDir(qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR"))
+                           .filePath(QStringLiteral("report-page-%1.png").arg(page + 1)));
         ++chartPages;
     }
     QVERIFY(chartPages >= 2);
@@ -273,8 +279,9 @@ void TestReport::badArguments()
                               QStringLiteral("2026-10")});
     QCOMPARE(noPdf.exitCode, 2);
     QVERIFY(noPdf.err.contains(QStringLiteral("--pdf")));
-    const Run badPeriod = runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
-                                  QStringLiteral("October"), QStringLiteral("--pdf"), m_folder.path(QStringLiteral("x.pdf"))});
+    const Run badPeriod =
+        runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                QStringLiteral("October"), QStringLiteral("--pdf"), m_folder.path(QStringLiteral("x.pdf"))});
     QCOMPARE(badPeriod.exitCode, 2);
     const Run unwritable =
         runCli({QStringLiteral("report"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),

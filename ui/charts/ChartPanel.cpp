@@ -6,8 +6,8 @@
 #include <QChartView>
 #include <QEvent>
 #include <QGraphicsScene>
-#include <QPainter>
 #include <QLabel>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace workbench::ui {

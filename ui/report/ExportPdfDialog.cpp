@@ -36,11 +36,11 @@ ExportPdfDialog::ExportPdfDialog(Database &db, const std::vector<Period> &months
             [this, suggested] { m_path->setText(suggested(m_period->currentData().toString())); });
     auto *browse = new QPushButton(tr("Choose…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString chosen = QFileDialog::getSaveFileName(this, tr("Export PDF"), m_path->text(),
-                                                            tr("PDF files (*.pdf)"));
+        const QString chosen =
+            QFileDialog::getSaveFileName(this, tr("Export PDF"), m_path->text(), tr("PDF files (*.pdf)"));
         if (!chosen.isEmpty())
-            m_path->setText(chosen.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? chosen
-                                                                                         : chosen + QStringLiteral(".pdf"));
+            m_path->setText(
+                chosen.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? chosen : chosen + QStringLiteral(".pdf"));
     });
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);

@@ -22,7 +22,7 @@
 namespace workbench::ui {
 namespace {
 
-constexpr int kResolution = 300;                 ///< dots per inch of the page's coordinates
+constexpr int kResolution = 300; ///< dots per inch of the page's coordinates
 constexpr double kMarginMm = 16;
 constexpr double kBodyPoints = 9.5;
 constexpr QSizeF kChartSize{640, 280}; ///< logical size a chart is laid out at, then scaled to the page
@@ -49,15 +49,15 @@ QPalette printPalette()
     return palette;
 }
 
-const QString kStyle = QStringLiteral(
-    "h1 { font-size: 20pt; font-weight: 600; color: #1d2127; margin-bottom: 2pt; }"
-    "h2 { font-size: 13pt; font-weight: 600; color: #2f6fc0; margin-top: 10pt; margin-bottom: 4pt; }"
-    "h3 { font-size: 10.5pt; font-weight: 600; margin-top: 6pt; margin-bottom: 2pt; }"
-    "p { margin-top: 0pt; margin-bottom: 4pt; }"
-    "th { font-weight: 600; text-align: left; background-color: #eef2f7; }"
-    ".muted { color: #5f6670; }"
-    ".num { text-align: right; white-space: nowrap; }"
-    ".small { font-size: 8pt; }");
+const QString kStyle =
+    QStringLiteral("h1 { font-size: 20pt; font-weight: 600; color: #1d2127; margin-bottom: 2pt; }"
+                   "h2 { font-size: 13pt; font-weight: 600; color: #2f6fc0; margin-top: 10pt; margin-bottom: 4pt; }"
+                   "h3 { font-size: 10.5pt; font-weight: 600; margin-top: 6pt; margin-bottom: 2pt; }"
+                   "p { margin-top: 0pt; margin-bottom: 4pt; }"
+                   "th { font-weight: 600; text-align: left; background-color: #eef2f7; }"
+                   ".muted { color: #5f6670; }"
+                   ".num { text-align: right; white-space: nowrap; }"
+                   ".small { font-size: 8pt; }");
 
 /// One piece of the page flow: measured once, painted at its place.
 struct Block {
@@ -192,22 +192,23 @@ QString titleBlock(const ReportData &data)
 {
     const MetricsReport &r = data.report;
     const Headline &h = r.headline;
-    QString html = QStringLiteral("<h1>Escalation review · %1</h1>")
-                       .arg(esc(formatMonthLong(h.period.year(), h.period.number())));
-    html += QStringLiteral("<p class=\"muted\">Workspace <b>%1</b> · period %2 against %3 · generated %4 · reviewers: "
-                           "%5 · %6</p>")
-                .arg(esc(data.workspaceName), esc(h.period.key()), esc(r.baselinePeriod.key()),
-                     esc(formatDateTime(data.generatedAt.toMSecsSinceEpoch())),
-                     data.reviewers.isEmpty() ? QStringLiteral("none yet") : esc(data.reviewers.join(QStringLiteral(", "))),
-                     data.masked ? QStringLiteral("customer emails, phone numbers and card numbers masked")
-                                 : QStringLiteral("<font color=\"#c0392b\">not masked: customer data in full</font>"));
-    html += QStringLiteral("<p>%1 conversations, %2 escalated to a person (%3); benchmark band %4 %5–%6: %7. "
-                           "%8 escalated and %9 AI-kept conversations reviewed in random samples.</p>")
-                .arg(countText(h.total.conversations), countText(h.total.escalated),
-                     percentText(h.total.escalationRate()), esc(h.benchmark.name), percentText(h.benchmark.low, 0),
-                     percentText(h.benchmark.high, 0),
-                     h.benchmarkPosition.isEmpty() ? QStringLiteral("—") : esc(h.benchmarkPosition),
-                     countText(h.total.reviews.reviewedEscalated), countText(h.total.reviews.reviewedContained));
+    QString html =
+        QStringLiteral("<h1>Escalation review · %1</h1>").arg(esc(formatMonthLong(h.period.year(), h.period.number())));
+    html +=
+        QStringLiteral("<p class=\"muted\">Workspace <b>%1</b> · period %2 against %3 · generated %4 · reviewers: "
+                       "%5 · %6</p>")
+            .arg(esc(data.workspaceName), esc(h.period.key()), esc(r.baselinePeriod.key()),
+                 esc(formatDateTime(data.generatedAt.toMSecsSinceEpoch())),
+                 data.reviewers.isEmpty() ? QStringLiteral("none yet") : esc(data.reviewers.join(QStringLiteral(", "))),
+                 data.masked ? QStringLiteral("customer emails, phone numbers and card numbers masked")
+                             : QStringLiteral("<font color=\"#c0392b\">not masked: customer data in full</font>"));
+    html +=
+        QStringLiteral("<p>%1 conversations, %2 escalated to a person (%3); benchmark band %4 %5–%6: %7. "
+                       "%8 escalated and %9 AI-kept conversations reviewed in random samples.</p>")
+            .arg(countText(h.total.conversations), countText(h.total.escalated), percentText(h.total.escalationRate()),
+                 esc(h.benchmark.name), percentText(h.benchmark.low, 0), percentText(h.benchmark.high, 0),
+                 h.benchmarkPosition.isEmpty() ? QStringLiteral("—") : esc(h.benchmarkPosition),
+                 countText(h.total.reviews.reviewedEscalated), countText(h.total.reviews.reviewedContained));
     return html;
 }
 
@@ -215,7 +216,8 @@ QString headlineTable(const ReportData &data)
 {
     const MetricsReport &r = data.report;
     const QString currency = r.headline.currency;
-    QString html = QStringLiteral("<h2>Headline figures</h2><table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th width=\"27%\">Figure</th>"
+    QString html = QStringLiteral("<h2>Headline figures</h2><table width=\"100%\" cellspacing=\"0\" "
+                                  "cellpadding=\"5\"><tr><th width=\"27%\">Figure</th>"
                                   "<th width=\"27%\" class=\"num\">%1</th><th width=\"14%\" class=\"num\">%2</th>"
                                   "<th width=\"14%\" class=\"num\">Change</th>"
                                   "<th width=\"18%\" class=\"num\">Quarter's target</th></tr>")
@@ -259,8 +261,9 @@ QString whereToAct(const ReportData &data)
         for (const QString &name : r.topFalseCategories) {
             for (const GroupFigures &group : r.figures.byCategory) {
                 if (group.name == name)
-                    html += QStringLiteral("<li><b>%1</b>: %2 false escalations</li>")
-                                .arg(esc(name), estimateCell(group.reviews.falseRate(), group.reviews.reviewedEscalated));
+                    html +=
+                        QStringLiteral("<li><b>%1</b>: %2 false escalations</li>")
+                            .arg(esc(name), estimateCell(group.reviews.falseRate(), group.reviews.reviewedEscalated));
             }
         }
         html += QStringLiteral("</ol>");
@@ -282,7 +285,7 @@ QString whereToAct(const ReportData &data)
         html += QStringLiteral("<p><b>%1 — %2.</b> %3</p>")
                     .arg(esc(rec.category),
                          rec.action == QLatin1String("escalate_less") ? QStringLiteral("Escalate less")
-                                                                       : QStringLiteral("Escalate more"),
+                                                                      : QStringLiteral("Escalate more"),
                          esc(rec.why));
     return html;
 }
@@ -290,20 +293,22 @@ QString whereToAct(const ReportData &data)
 QString categoryTable(const ReportData &data)
 {
     QString html = QStringLiteral(
-        "<h2>By category</h2><table class=\"small\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th>Category</th><th class=\"num\">Conv.</th>"
+        "<h2>By category</h2><table class=\"small\" width=\"100%\" cellspacing=\"0\" "
+        "cellpadding=\"5\"><tr><th>Category</th><th class=\"num\">Conv.</th>"
         "<th class=\"num\">Escalated</th><th class=\"num\">CSAT AI / agents</th><th class=\"num\">Gap</th>"
         "<th class=\"num\">False escalations</th><th class=\"num\">Missed escalations</th></tr>");
     for (const GroupFigures &group : data.report.figures.byCategory) {
-        html += QStringLiteral("<tr><td>%1%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td>"
-                               "<td class=\"num\">%5 / %6</td><td class=\"num\">%7</td><td class=\"num\">%8</td>"
-                               "<td class=\"num\">%9</td></tr>")
-                    .arg(esc(group.name),
-                         group.csatFlag ? QStringLiteral(" <font color=\"%1\">(flagged)</font>").arg(kWarning) : QString(),
-                         countText(group.conversations), percentText(group.escalationRate()),
-                         decimalText(group.ai.csat(), 1), decimalText(group.agent.csat(), 1),
-                         decimalText(group.csatGap(), 1),
-                         estimateCell(group.reviews.falseRate(), group.reviews.reviewedEscalated),
-                         estimateCell(group.reviews.missedRate(), group.reviews.reviewedContained));
+        html +=
+            QStringLiteral("<tr><td>%1%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td>"
+                           "<td class=\"num\">%5 / %6</td><td class=\"num\">%7</td><td class=\"num\">%8</td>"
+                           "<td class=\"num\">%9</td></tr>")
+                .arg(esc(group.name),
+                     group.csatFlag ? QStringLiteral(" <font color=\"%1\">(flagged)</font>").arg(kWarning) : QString(),
+                     countText(group.conversations), percentText(group.escalationRate()),
+                     decimalText(group.ai.csat(), 1), decimalText(group.agent.csat(), 1),
+                     decimalText(group.csatGap(), 1),
+                     estimateCell(group.reviews.falseRate(), group.reviews.reviewedEscalated),
+                     estimateCell(group.reviews.missedRate(), group.reviews.reviewedContained));
     }
     return html + QStringLiteral("</table>");
 }
@@ -312,17 +317,18 @@ QString costSection(const ReportData &data)
 {
     const Headline &h = data.report.headline;
     QString html = QStringLiteral("<h2>Cost model</h2>");
-    html += QStringLiteral("<p>False escalations cost an estimated <b>%1</b> in %2 (%3 net of the %4 the AI would have "
-                           "cost): %5 escalated conversations × %6 false × %7 an agent-handled contact.</p>")
-                .arg(esc(moneyText(h.cost.falseEscalationCost, h.currency)), esc(h.period.key()),
-                     esc(moneyText(h.cost.falseEscalationNetCost, h.currency)), esc(moneyText(h.aiCost, h.currency)),
-                     countText(h.total.escalated), percentText(h.falseRate.value),
-                     esc(moneyText(h.agentCost, h.currency)));
-    html += QStringLiteral("<p><b>What if</b> false escalations fell by %1 points: <b>%2 a month, %3 a year</b> in agent "
-                           "cost (%4 and %5 net of AI cost).</p>")
-                .arg(decimalText(h.cost.cutPoints, 1), esc(moneyText(h.cost.monthly, h.currency)),
-                     esc(moneyText(h.cost.yearly, h.currency)), esc(moneyText(h.cost.monthlyNet, h.currency)),
-                     esc(moneyText(h.cost.yearlyNet, h.currency)));
+    html +=
+        QStringLiteral("<p>False escalations cost an estimated <b>%1</b> in %2 (%3 net of the %4 the AI would have "
+                       "cost): %5 escalated conversations × %6 false × %7 an agent-handled contact.</p>")
+            .arg(esc(moneyText(h.cost.falseEscalationCost, h.currency)), esc(h.period.key()),
+                 esc(moneyText(h.cost.falseEscalationNetCost, h.currency)), esc(moneyText(h.aiCost, h.currency)),
+                 countText(h.total.escalated), percentText(h.falseRate.value), esc(moneyText(h.agentCost, h.currency)));
+    html +=
+        QStringLiteral("<p><b>What if</b> false escalations fell by %1 points: <b>%2 a month, %3 a year</b> in agent "
+                       "cost (%4 and %5 net of AI cost).</p>")
+            .arg(decimalText(h.cost.cutPoints, 1), esc(moneyText(h.cost.monthly, h.currency)),
+                 esc(moneyText(h.cost.yearly, h.currency)), esc(moneyText(h.cost.monthlyNet, h.currency)),
+                 esc(moneyText(h.cost.yearlyNet, h.currency)));
     QStringList sources;
     for (const SettingSpec &spec : settingSpecs()) {
         if ((spec.key == QLatin1String("agent_cost") || spec.key == QLatin1String("ai_cost")) && !spec.source.isEmpty())
@@ -342,15 +348,17 @@ QString agreementSection(const ReportData &data)
         return html + QStringLiteral("<p class=\"muted\">No two reviewers tagged 10 or more of the same conversations "
                                      "in %1.</p>")
                           .arg(esc(r.headline.period.key()));
-    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th>Reviewers</th><th class=\"num\">In common"
-                           "</th><th class=\"num\">Cohen's kappa</th><th>Disagreements</th></tr>");
+    html += QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th>Reviewers</th><th class=\"num\">In common"
+        "</th><th class=\"num\">Cohen's kappa</th><th>Disagreements</th></tr>");
     for (const ReviewerAgreement &pair : r.agreement) {
         QString list = pair.disagreements.mid(0, 6).join(QStringLiteral(", "));
         if (pair.disagreements.size() > 6)
             list += QStringLiteral(" and %1 more").arg(pair.disagreements.size() - 6);
-        html += QStringLiteral("<tr><td>%1 &amp; %2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td>%5</td></tr>")
-                    .arg(esc(pair.first), esc(pair.second), countText(pair.common), decimalText(pair.kappa, 2),
-                         pair.disagreements.isEmpty() ? QStringLiteral("none") : esc(list));
+        html +=
+            QStringLiteral("<tr><td>%1 &amp; %2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td>%5</td></tr>")
+                .arg(esc(pair.first), esc(pair.second), countText(pair.common), decimalText(pair.kappa, 2),
+                     pair.disagreements.isEmpty() ? QStringLiteral("none") : esc(list));
     }
     return html + QStringLiteral("</table>");
 }
@@ -440,18 +448,15 @@ void writePdfReport(const ReportData &data, const QString &path, const std::func
     composer.text(whereToAct(data));
     const DrillHandler none;
     composer.text(QStringLiteral("<h2>Charts</h2>"), true);
-    composer.chart([&](ChartPanel &panel) {
-        showEscalationTrend(panel, data.trend, h.benchmark, data.events, h.period, none);
-    });
-    composer.chart([&](ChartPanel &panel) {
-        showGroupEscalationRates(panel, data.report.figures, Breakdown::Category, none);
-    });
+    composer.chart(
+        [&](ChartPanel &panel) { showEscalationTrend(panel, data.trend, h.benchmark, data.events, h.period, none); });
+    composer.chart(
+        [&](ChartPanel &panel) { showGroupEscalationRates(panel, data.report.figures, Breakdown::Category, none); });
     composer.chart([&](ChartPanel &panel) {
         showCsatGap(panel, data.report.figures, Breakdown::Category, data.report.csatGapPoints, none);
     });
-    composer.chart([&](ChartPanel &panel) {
-        showReviewEstimates(panel, data.report.figures, Breakdown::Category, none);
-    });
+    composer.chart(
+        [&](ChartPanel &panel) { showReviewEstimates(panel, data.report.figures, Breakdown::Category, none); });
     composer.chart([&](ChartPanel &panel) { showPrecisionRecallTrend(panel, data.trend, none); });
     composer.chart([&](ChartPanel &panel) { showThresholdCurve(panel, data.report, none); });
     composer.text(categoryTable(data), true);

@@ -390,9 +390,10 @@ bool MainWindow::exportPdf(const Period &period, const QString &path, bool mask)
         showError(tr("Export PDF"), failure.message());
         return false;
     }
-    statusBar()->showMessage(tr("Wrote %1%2").arg(QDir::toNativeSeparators(path),
-                                                  mask ? tr(" (customer data masked)") : tr(" (not masked)")),
-                             15000);
+    statusBar()->showMessage(
+        tr("Wrote %1%2")
+            .arg(QDir::toNativeSeparators(path), mask ? tr(" (customer data masked)") : tr(" (not masked)")),
+        15000);
     return true;
 }
 
