@@ -42,39 +42,33 @@ std::vector<HeadlineFigure> headlineFigures(const MetricsReport &report)
     const Headline &h = report.headline;
     const std::optional<Headline> &b = report.baseline;
     std::vector<HeadlineFigure> figures;
-    auto rate = [&](const QString &key, const QString &label, const std::optional<double> &value,
-                    const std::optional<double> &baseline, bool higherIsBetter) {
+    // A rate changes in percentage points (x 100), CSAT in points (x 1).
+    auto add = [&](FigureUnit unit, const QString &key, const QString &label, const std::optional<double> &value,
+                   const std::optional<double> &baseline, bool higherIsBetter) {
         HeadlineFigure f;
         f.key = key;
         f.label = label;
-        f.unit = FigureUnit::Rate;
+        f.unit = unit;
         f.value = value;
         f.baseline = baseline;
-        f.change = difference(value, baseline, 100.0);
+        f.change = difference(value, baseline, unit == FigureUnit::Rate ? 100.0 : 1.0);
         f.target = targetOf(report, key);
         f.higherIsBetter = higherIsBetter;
         figures.push_back(f);
         return &figures.back();
     };
+    auto rate = [&](const QString &key, const QString &label, const std::optional<double> &value,
+                    const std::optional<double> &baseline,
+                    bool higherIsBetter) { return add(FigureUnit::Rate, key, label, value, baseline, higherIsBetter); };
+    auto points = [&](const QString &key, const QString &label, const std::optional<double> &value,
+                      const std::optional<double> &baseline,
+                      bool higherIsBetter) { add(FigureUnit::Points, key, label, value, baseline, higherIsBetter); };
     auto estimate = [&](const QString &key, const QString &label, const stats::Estimate &now,
                         const std::optional<stats::Estimate> &before, bool higherIsBetter) {
         HeadlineFigure *f = rate(key, label, now.value, before ? before->value : std::nullopt, higherIsBetter);
         f->lo = now.lo;
         f->hi = now.hi;
         f->estimated = true;
-    };
-    auto points = [&](const QString &key, const QString &label, const std::optional<double> &value,
-                      const std::optional<double> &baseline, bool higherIsBetter) {
-        HeadlineFigure f;
-        f.key = key;
-        f.label = label;
-        f.unit = FigureUnit::Points;
-        f.value = value;
-        f.baseline = baseline;
-        f.change = difference(value, baseline, 1.0);
-        f.target = targetOf(report, key);
-        f.higherIsBetter = higherIsBetter;
-        figures.push_back(f);
     };
     rate(QStringLiteral("escalation_rate"), QStringLiteral("Escalation rate"), h.total.escalationRate(),
          b ? b->total.escalationRate() : std::nullopt, false);

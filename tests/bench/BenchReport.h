@@ -4,6 +4,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <vector>
 
 namespace workbench::bench {
 
@@ -30,6 +31,9 @@ inline void reportRatio(const QString &name, double measured, double baseline, d
 /// fixed clock); with `reviewed`, a tagged random sample of 50 escalated and 50 kept conversations in each
 /// of the last six months, as a team's reviews would leave it.
 void makeMillionConversationWorkspace(const QString &path, bool reviewed);
+
+/// The median of a benchmark's runs (the upper middle for an even count).
+double median(std::vector<double> values);
 
 /// Peak resident memory of this process so far, in MiB (Linux: VmHWM).
 double peakResidentMiB();

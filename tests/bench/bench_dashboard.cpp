@@ -19,16 +19,6 @@
 
 using namespace workbench;
 
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -75,7 +65,7 @@ int main(int argc, char *argv[])
         if (!session.report() || !(session.report()->headline.period == period))
             qFatal("the dashboard did not switch to %s", qPrintable(period.key()));
     }
-    bench::report(QStringLiteral("switch the period, redraw every chart, median (goal < 200)"), median(switches),
+    bench::report(QStringLiteral("switch the period, redraw every chart, median (goal < 200)"), bench::median(switches),
                   QStringLiteral("ms"));
     bench::report(QStringLiteral("switch the period, slowest of 12"),
                   *std::max_element(switches.begin(), switches.end()), QStringLiteral("ms"));

@@ -24,16 +24,6 @@
 
 using namespace workbench;
 
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     // Drawn offscreen unless a display is asked for: what is measured is layout and painting, not a compositor.
@@ -116,15 +106,15 @@ int main(int argc, char *argv[])
             pageTags.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
     }
-    bench::report(QStringLiteral("load a 200-message conversation, median (goal < 16)"), median(loads),
+    bench::report(QStringLiteral("load a 200-message conversation, median (goal < 16)"), bench::median(loads),
                   QStringLiteral("ms"));
-    bench::report(QStringLiteral("commit a tag (with its history), median (goal < 16)"), median(tags),
+    bench::report(QStringLiteral("commit a tag (with its history), median (goal < 16)"), bench::median(tags),
                   QStringLiteral("ms"));
     bench::report(QStringLiteral("commit a tag, slowest of 50"), *std::max_element(tags.begin(), tags.end()),
                   QStringLiteral("ms"));
     bench::report(QStringLiteral("Review page: show and draw a 200-message conversation, median (goal < 16)"),
-                  median(shows), QStringLiteral("ms"));
-    bench::report(QStringLiteral("Review page: tag from the verdict key, median (goal < 16)"), median(pageTags),
+                  bench::median(shows), QStringLiteral("ms"));
+    bench::report(QStringLiteral("Review page: tag from the verdict key, median (goal < 16)"), bench::median(pageTags),
                   QStringLiteral("ms"));
     return 0;
 }

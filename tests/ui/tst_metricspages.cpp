@@ -76,6 +76,16 @@ bool waitForReport(MainWindow &window)
     return session->report().has_value() && !session->isComputing();
 }
 
+/// Shows the window on the workspace and `page`, once the session's report is computed.
+void openOn(MainWindow &window, const QString &path, const QString &page)
+{
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(window.showPageNamed(page));
+    QVERIFY(waitForReport(window));
+}
+
 } // namespace
 
 class TestMetricsPages : public QObject {
@@ -113,11 +123,7 @@ void TestMetricsPages::initTestCase()
 void TestMetricsPages::dashboardAgreesWithTheCli()
 {
     MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(m_path));
-    window.showPage(window.dashboardPage());
-    QVERIFY(waitForReport(window));
+    openOn(window, m_path, QStringLiteral("dashboard"));
     DashboardPage *page = window.dashboardPage();
     QCOMPARE(window.metricsSession()->period().key(), QStringLiteral("2026-10"));
     for (ChartPanel *chart : page->charts())
@@ -190,11 +196,7 @@ void TestMetricsPages::dashboardAgreesWithTheCli()
 void TestMetricsPages::clickThroughOpensTheConversationInReview()
 {
     MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(m_path));
-    window.showPage(window.dashboardPage());
-    QVERIFY(waitForReport(window));
+    openOn(window, m_path, QStringLiteral("dashboard"));
     DashboardPage *page = window.dashboardPage();
     // What a click on the "Returns" bar asks for.
     DrillDownRequest request;
@@ -225,11 +227,7 @@ void TestMetricsPages::clickThroughOpensTheConversationInReview()
 void TestMetricsPages::monthlyReviewAgreesWithTheCli()
 {
     MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(m_path));
-    window.showPage(window.monthlyPage());
-    QVERIFY(waitForReport(window));
+    openOn(window, m_path, QStringLiteral("monthly"));
     MonthlyReviewPage *page = window.monthlyPage();
     HeadlineTableModel *model = page->headlineModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -279,11 +277,7 @@ void TestMetricsPages::monthlyReviewAgreesWithTheCli()
 void TestMetricsPages::costPageAgreesWithTheCli()
 {
     MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(m_path));
-    window.showPage(window.costPage());
-    QVERIFY(waitForReport(window));
+    openOn(window, m_path, QStringLiteral("cost"));
     CostPage *page = window.costPage();
     const QJsonObject cost = m_json[QStringLiteral("cost")].toObject();
     const QJsonObject whatif = m_json[QStringLiteral("whatif")].toObject();
@@ -316,10 +310,7 @@ void TestMetricsPages::costPageAgreesWithTheCli()
 void TestMetricsPages::periodSwitchReachesEveryPage()
 {
     MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(m_path));
-    QVERIFY(waitForReport(window));
+    openOn(window, m_path, QStringLiteral("dashboard"));
     QComboBox *period = window.dashboardPage()->periodBox();
     period->setCurrentIndex(period->findData(QStringLiteral("2026-09")));
     QVERIFY(waitForReport(window));

@@ -6,7 +6,21 @@
 #include <QChart>
 #include <QLegend>
 
+#include <cmath>
+
 namespace workbench::ui::chartstyle {
+
+double niceCeiling(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
 
 void apply(QChart &chart, const QPalette &palette)
 {

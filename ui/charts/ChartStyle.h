@@ -9,6 +9,8 @@ QT_END_NAMESPACE
 
 namespace workbench::ui::chartstyle {
 
+/// The smallest of 1, 2, 2.5, 5 times a power of ten at or above `value`: a round axis maximum.
+double niceCeiling(double value);
 /// Background, title, legend and grid colours from the palette.
 void apply(QChart &chart, const QPalette &palette);
 /// Label and grid colours of one axis from the palette.

@@ -29,22 +29,10 @@ double percent(double fraction)
     return fraction * 100.0;
 }
 
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 QValueAxis *percentAxis(double max, const QString &title = {})
 {
     auto *axis = new QValueAxis;
-    axis->setRange(0, std::min(100.0, niceCeiling(std::max(max, 1.0)))); // a rate never passes 100 %
+    axis->setRange(0, std::min(100.0, chartstyle::niceCeiling(std::max(max, 1.0)))); // a rate never passes 100 %
     axis->setLabelFormat(QStringLiteral("%.0f %%"));
     axis->setTickCount(6);
     if (!title.isEmpty())

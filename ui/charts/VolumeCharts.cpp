@@ -22,18 +22,6 @@
 namespace workbench::ui {
 namespace {
 
-double niceCeiling(double value)
-{
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 void buildMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &months)
 {
     panel.reset(QObject::tr("Conversations and escalation rate by month"));
@@ -163,7 +151,7 @@ void buildCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryV
     categoryAxis->append(labels);
     categoryAxis->setGridLineVisible(false);
     auto *rateAxis = new QValueAxis;
-    rateAxis->setRange(0, niceCeiling(std::max(maxRate * 1.2, 5.0)));
+    rateAxis->setRange(0, chartstyle::niceCeiling(std::max(maxRate * 1.2, 5.0)));
     rateAxis->setLabelFormat(QStringLiteral("%.0f %%"));
     chart->addAxis(categoryAxis, Qt::AlignLeft);
     chart->addAxis(rateAxis, Qt::AlignBottom);

@@ -4,6 +4,7 @@
 #include "common/WorkbenchError.h"
 #include "display/Format.h"
 #include "shell/MetricsSession.h"
+#include "shell/PeriodPicker.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QComboBox>
@@ -36,33 +37,15 @@ QFont scaled(QFont font, double factor, bool bold)
 } // namespace
 
 CostPage::CostPage(MetricsSession &session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_periodBox(new QComboBox(this)), m_heading(new QLabel(this)),
+    : QWidget(parent), m_session(session), m_periodBox(new PeriodPicker(session, this)), m_heading(new QLabel(this)),
       m_explanation(new QLabel(this)), m_cut(new QSlider(Qt::Horizontal, this)), m_cutLabel(new QLabel(this)),
       m_agentCost(new QDoubleSpinBox(this)), m_aiCost(new QDoubleSpinBox(this)),
       m_save(new QPushButton(tr("Save These Costs to the Workspace"), this)), m_saveMessage(new QLabel(this)),
       m_settings(new QTableWidget(this))
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(16, 12, 16, 12);
+    QVBoxLayout *layout = makeReportPage(this, m_heading, m_periodBox);
     layout->setSpacing(12);
-
-    auto *top = new QHBoxLayout;
-    m_heading->setFont(scaled(m_heading->font(), 1.35, true));
-    m_heading->setObjectName(QStringLiteral("heading"));
-    top->addWidget(m_heading, 1);
-    auto *periodLabel = new QLabel(tr("&Month"), content);
-    periodLabel->setBuddy(m_periodBox);
-    top->addWidget(periodLabel);
-    m_periodBox->setObjectName(QStringLiteral("period"));
-    m_periodBox->setMinimumContentsLength(14);
-    top->addWidget(m_periodBox);
-    layout->addLayout(top);
+    QWidget *content = layout->parentWidget();
 
     auto *columns = new QHBoxLayout;
     columns->setSpacing(16);
@@ -155,25 +138,12 @@ CostPage::CostPage(MetricsSession &session, QWidget *parent)
     settingsLayout->addWidget(hint);
     columns->addWidget(settingsBox, 2);
     layout->addLayout(columns, 1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
 
     connect(m_cut, &QSlider::valueChanged, this, &CostPage::updateWhatIf);
     connect(m_agentCost, &QDoubleSpinBox::valueChanged, this, &CostPage::updateWhatIf);
     connect(m_aiCost, &QDoubleSpinBox::valueChanged, this, &CostPage::updateWhatIf);
     connect(m_save, &QPushButton::clicked, this, &CostPage::saveCosts);
-    connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (m_updatingPeriods || index < 0)
-            return;
-        if (const auto period = Period::parse(m_periodBox->itemData(index).toString()))
-            m_session.setPeriod(*period);
-    });
-    connect(&m_session, &MetricsSession::overviewChanged, this, &CostPage::showPeriods);
-    connect(&m_session, &MetricsSession::reportChanged, this, [this] {
-        showPeriods();
-        showReport();
-    });
-    showPeriods();
+    connect(&m_session, &MetricsSession::reportChanged, this, &CostPage::showReport);
     showReport();
 }
 
@@ -201,18 +171,6 @@ void CostPage::setDatabase(Database *db)
     m_db = db;
     m_saveMessage->clear();
     showSettings();
-}
-
-void CostPage::showPeriods()
-{
-    m_updatingPeriods = true;
-    m_periodBox->clear();
-    for (const Period &month : m_session.months())
-        m_periodBox->addItem(formatMonthLong(month.year(), month.number()), month.key());
-    const int current = m_periodBox->findData(m_session.period().key());
-    if (current >= 0)
-        m_periodBox->setCurrentIndex(current);
-    m_updatingPeriods = false;
 }
 
 CostInputs CostPage::whatIfInputs() const

@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -18,6 +17,7 @@ class Database;
 namespace workbench::ui {
 
 class MetricsSession;
+class PeriodPicker;
 
 /// The cost model: this month's cost of false escalations (gross and net of what the AI would have cost),
 /// live what-if sliders (cut false escalations by d points; agent and AI cost) with monthly and yearly
@@ -44,7 +44,6 @@ Q_SIGNALS:
     void settingsChanged();
 
 private:
-    void showPeriods();
     void showReport();
     void showSettings();
     void updateWhatIf();
@@ -53,7 +52,7 @@ private:
 
     MetricsSession &m_session;
     Database *m_db = nullptr;
-    QComboBox *m_periodBox;
+    PeriodPicker *m_periodBox;
     QLabel *m_heading;
     QLabel *m_explanation;
     std::map<QString, QLabel *> m_figures;
@@ -64,7 +63,6 @@ private:
     QPushButton *m_save;
     QLabel *m_saveMessage;
     QTableWidget *m_settings;
-    bool m_updatingPeriods = false;
 };
 
 } // namespace workbench::ui

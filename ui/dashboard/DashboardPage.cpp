@@ -6,6 +6,7 @@
 #include "common/WorkbenchError.h"
 #include "display/Format.h"
 #include "shell/MetricsSession.h"
+#include "shell/PeriodPicker.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -18,8 +19,8 @@
 namespace workbench::ui {
 
 DashboardPage::DashboardPage(MetricsSession &session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_periodBox(new QComboBox(this)), m_breakdownBox(new QComboBox(this)),
-      m_status(new QLabel(this)), m_drillDialog(new DrillDownDialog(this))
+    : QWidget(parent), m_session(session), m_periodBox(new PeriodPicker(session, this)),
+      m_breakdownBox(new QComboBox(this)), m_status(new QLabel(this)), m_drillDialog(new DrillDownDialog(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 8);
@@ -27,8 +28,6 @@ DashboardPage::DashboardPage(MetricsSession &session, QWidget *parent)
     auto *periodLabel = new QLabel(tr("&Period"), this);
     periodLabel->setBuddy(m_periodBox);
     top->addWidget(periodLabel);
-    m_periodBox->setObjectName(QStringLiteral("period"));
-    m_periodBox->setMinimumContentsLength(14);
     top->addWidget(m_periodBox);
     top->addSpacing(16);
     auto *breakdownLabel = new QLabel(tr("&Breakdown"), this);
@@ -65,26 +64,18 @@ DashboardPage::DashboardPage(MetricsSession &session, QWidget *parent)
     scroll->setWidget(grid);
     layout->addWidget(scroll, 1);
 
-    connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (m_updatingPeriods || index < 0)
-            return;
-        if (const auto period = Period::parse(m_periodBox->itemData(index).toString()))
-            m_session.setPeriod(*period);
-        m_status->setText(tr("Computing…"));
-    });
+    connect(m_periodBox, &QComboBox::activated, this, [this] { m_status->setText(tr("Computing…")); });
     connect(m_breakdownBox, &QComboBox::currentIndexChanged, this, &DashboardPage::redrawPeriodCharts);
-    connect(&m_session, &MetricsSession::overviewChanged, this, [this] {
-        showPeriods();
-        redrawTrendCharts();
-    });
-    connect(&m_session, &MetricsSession::reportChanged, this, [this] {
-        showPeriods();
-        redrawPeriodCharts();
-    });
+    connect(&m_session, &MetricsSession::overviewChanged, this, &DashboardPage::redrawTrendCharts);
+    connect(&m_session, &MetricsSession::reportChanged, this, &DashboardPage::redrawPeriodCharts);
     connect(m_drillDialog, &DrillDownDialog::openRequested, this, &DashboardPage::openConversation);
-    showPeriods();
     redrawTrendCharts();
     redrawPeriodCharts();
+}
+
+QComboBox *DashboardPage::periodBox() const
+{
+    return m_periodBox;
 }
 
 void DashboardPage::setDatabase(Database *db)
@@ -115,18 +106,6 @@ QList<ChartPanel *> DashboardPage::charts() const
     for (const auto &[name, panel] : m_charts)
         panels << panel;
     return panels;
-}
-
-void DashboardPage::showPeriods()
-{
-    m_updatingPeriods = true;
-    m_periodBox->clear();
-    for (const Period &month : m_session.months())
-        m_periodBox->addItem(formatMonthLong(month.year(), month.number()), month.key());
-    const int current = m_periodBox->findData(m_session.period().key());
-    if (current >= 0)
-        m_periodBox->setCurrentIndex(current);
-    m_updatingPeriods = false;
 }
 
 void DashboardPage::drill(const DrillDownRequest &request, const QString &title)

@@ -16,6 +16,7 @@ namespace workbench::ui {
 class ChartPanel;
 class DrillDownDialog;
 class MetricsSession;
+class PeriodPicker;
 
 /// The Dashboard: period and breakdown pickers over six charts (escalation trend with the benchmark band
 /// and events, rate by breakdown, CSAT gap, false/missed rates with intervals, precision and recall over
@@ -36,7 +37,7 @@ public:
     ChartPanel *chart(const QString &name) const;
     QList<ChartPanel *> charts() const;
     DrillDownDialog *drillDownDialog() const { return m_drillDialog; }
-    QComboBox *periodBox() const { return m_periodBox; }
+    QComboBox *periodBox() const;
 
 Q_SIGNALS:
     void openConversation(const QString &conversationId);
@@ -44,18 +45,16 @@ Q_SIGNALS:
     void chartsRedrawn();
 
 private:
-    void showPeriods();
     void redrawPeriodCharts();
     void redrawTrendCharts();
 
     MetricsSession &m_session;
     Database *m_db = nullptr;
-    QComboBox *m_periodBox;
+    PeriodPicker *m_periodBox;
     QComboBox *m_breakdownBox;
     QLabel *m_status;
     std::map<QString, ChartPanel *> m_charts;
     DrillDownDialog *m_drillDialog;
-    bool m_updatingPeriods = false;
 };
 
 } // namespace workbench::ui

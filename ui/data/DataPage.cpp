@@ -197,7 +197,7 @@ FactCard *DataPage::card(const QString &key) const
 
 bool DataPage::isLoading() const
 {
-    return m_watcher.isRunning() || m_reloadPending;
+    return m_loadInFlight || m_reloadPending;
 }
 
 void DataPage::showWorkspace(const QString &path)
@@ -212,11 +212,12 @@ void DataPage::refresh()
 {
     if (m_path.isEmpty())
         return;
-    if (m_watcher.isRunning()) {
+    if (m_loadInFlight) {
         // A load is under way; load once more when it ends, so the last request wins.
         m_reloadPending = true;
         return;
     }
+    m_loadInFlight = true;
     if (m_facts.total.conversations == 0)
         showMessage(tr("Reading the workspace…"), false);
     m_watcher.setFuture(QtConcurrent::run([path = m_path]() -> LoadResult {
@@ -273,6 +274,7 @@ void DataPage::setEventDialogAnswer(std::function<bool(EventDialog &)> answer)
 
 void DataPage::applyLoad()
 {
+    m_loadInFlight = false;
     if (m_reloadPending) {
         m_reloadPending = false;
         refresh();

@@ -71,6 +71,7 @@ private:
     QString m_path;
     WorkspaceFacts m_facts;
     QFutureWatcher<LoadResult> m_watcher;
+    bool m_loadInFlight = false; // until applyLoad has run, not merely until the worker is done
     bool m_reloadPending = false;
 
     QStackedWidget *m_stack;

@@ -5,6 +5,7 @@
 #include "display/Format.h"
 #include "metrics/HeadlineFigures.h"
 #include "shell/MetricsSession.h"
+#include "shell/PeriodPicker.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -41,35 +42,12 @@ const GroupFigures *categoryNamed(const MetricsReport &report, const QString &na
 } // namespace
 
 MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_periodBox(new QComboBox(this)), m_heading(new QLabel(this)),
+    : QWidget(parent), m_session(session), m_periodBox(new PeriodPicker(session, this)), m_heading(new QLabel(this)),
       m_headline(new HeadlineTableModel(this)), m_headlineView(new QTableView(this)),
       m_agreement(new QTableWidget(this))
 {
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->setSpacing(10);
-
-    auto *top = new QHBoxLayout;
-    QFont titleFont = m_heading->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    m_heading->setFont(titleFont);
-    m_heading->setTextFormat(Qt::PlainText);
-    m_heading->setObjectName(QStringLiteral("heading"));
-    top->addWidget(m_heading, 1);
-    auto *periodLabel = new QLabel(tr("&Month"), content);
-    periodLabel->setBuddy(m_periodBox);
-    top->addWidget(periodLabel);
-    m_periodBox->setObjectName(QStringLiteral("period"));
-    m_periodBox->setMinimumContentsLength(14);
-    top->addWidget(m_periodBox);
-    layout->addLayout(top);
+    QVBoxLayout *layout = makeReportPage(this, m_heading, m_periodBox);
+    QWidget *content = layout->parentWidget();
 
     m_headlineView->setObjectName(QStringLiteral("headline"));
     m_headlineView->setModel(m_headline);
@@ -121,21 +99,8 @@ MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
     section(QStringLiteral("agreement-note"))->setParent(content);
     layout->addWidget(section(QStringLiteral("agreement-note")));
     layout->addStretch(1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
 
-    connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (m_updatingPeriods || index < 0)
-            return;
-        if (const auto period = Period::parse(m_periodBox->itemData(index).toString()))
-            m_session.setPeriod(*period);
-    });
-    connect(&m_session, &MetricsSession::overviewChanged, this, &MonthlyReviewPage::showPeriods);
-    connect(&m_session, &MetricsSession::reportChanged, this, [this] {
-        showPeriods();
-        showReport();
-    });
-    showPeriods();
+    connect(&m_session, &MetricsSession::reportChanged, this, &MonthlyReviewPage::showReport);
     showReport();
 }
 
@@ -159,18 +124,6 @@ QString MonthlyReviewPage::sectionText(const QString &name) const
         return m_heading->text();
     const auto found = m_sections.find(name);
     return found == m_sections.end() ? QString() : found->second->text();
-}
-
-void MonthlyReviewPage::showPeriods()
-{
-    m_updatingPeriods = true;
-    m_periodBox->clear();
-    for (const Period &month : m_session.months())
-        m_periodBox->addItem(formatMonthLong(month.year(), month.number()), month.key());
-    const int current = m_periodBox->findData(m_session.period().key());
-    if (current >= 0)
-        m_periodBox->setCurrentIndex(current);
-    m_updatingPeriods = false;
 }
 
 void MonthlyReviewPage::showReport()

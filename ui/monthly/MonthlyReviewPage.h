@@ -2,7 +2,6 @@
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QTableView;
 class QTableWidget;
@@ -11,6 +10,7 @@ namespace workbench::ui {
 
 class HeadlineTableModel;
 class MetricsSession;
+class PeriodPicker;
 
 /// The monthly review cadence on one screen: headline figures with intervals beside the baseline and the
 /// quarter's target, the top 3 false-escalation categories, CSAT-flagged categories, recommendations with
@@ -30,18 +30,16 @@ Q_SIGNALS:
     void openConversation(const QString &conversationId);
 
 private:
-    void showPeriods();
     void showReport();
     QLabel *section(const QString &name);
 
     MetricsSession &m_session;
-    QComboBox *m_periodBox;
+    PeriodPicker *m_periodBox;
     QLabel *m_heading;
     HeadlineTableModel *m_headline;
     QTableView *m_headlineView;
     std::map<QString, QLabel *> m_sections;
     QTableWidget *m_agreement;
-    bool m_updatingPeriods = false;
 };
 
 } // namespace workbench::ui

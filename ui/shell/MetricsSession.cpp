@@ -11,6 +11,7 @@ namespace workbench::ui {
 MetricsSession::MetricsSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
 {
     connect(&m_overviewWatcher, &QFutureWatcher<Overview>::finished, this, [this] {
+        m_overviewInFlight = false;
         if (m_overviewPending) {
             m_overviewPending = false;
             loadOverview();
@@ -41,6 +42,7 @@ MetricsSession::MetricsSession(const Clock &clock, QObject *parent) : QObject(pa
         Q_EMIT overviewChanged();
     });
     connect(&m_reportWatcher, &QFutureWatcher<ReportResult>::finished, this, [this] {
+        m_reportInFlight = false;
         if (m_reportPending) {
             m_reportPending = false;
             computeReport();
@@ -65,7 +67,7 @@ MetricsSession::~MetricsSession()
 
 bool MetricsSession::isComputing() const
 {
-    return m_overviewWatcher.isRunning() || m_reportWatcher.isRunning() || m_overviewPending || m_reportPending;
+    return m_overviewInFlight || m_reportInFlight || m_overviewPending || m_reportPending;
 }
 
 void MetricsSession::setWorkspace(const QString &path)
@@ -103,10 +105,11 @@ void MetricsSession::loadOverview()
 {
     if (m_path.isEmpty())
         return;
-    if (m_overviewWatcher.isRunning()) {
+    if (m_overviewInFlight) {
         m_overviewPending = true;
         return;
     }
+    m_overviewInFlight = true;
     m_overviewWatcher.setFuture(QtConcurrent::run([path = m_path]() -> Overview {
         try {
             auto database = Database::open(path);
@@ -121,10 +124,11 @@ void MetricsSession::computeReport()
 {
     if (m_path.isEmpty())
         return;
-    if (m_reportWatcher.isRunning()) {
+    if (m_reportInFlight) {
         m_reportPending = true;
         return;
     }
+    m_reportInFlight = true;
     m_reportWatcher.setFuture(QtConcurrent::run([path = m_path, period = m_period]() -> ReportResult {
         try {
             auto database = Database::open(path);

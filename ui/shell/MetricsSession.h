@@ -75,6 +75,9 @@ private:
     QString m_error;
     QFutureWatcher<Overview> m_overviewWatcher;
     QFutureWatcher<ReportResult> m_reportWatcher;
+    // In flight until the finished handler has run: a worker that is done but not yet delivered still counts.
+    bool m_overviewInFlight = false;
+    bool m_reportInFlight = false;
     bool m_overviewPending = false;
     bool m_reportPending = false;
 };
