@@ -24,6 +24,19 @@
 namespace workbench::ui {
 namespace {
 
+/// The conversations behind one group's bar or point.
+DrillDownRequest groupRequest(const Period &period, Breakdown breakdown, const QString &group, bool escalated,
+                              bool reviewedOnly = false)
+{
+    DrillDownRequest request;
+    request.period = period;
+    request.breakdown = breakdown;
+    request.group = group;
+    request.escalated = escalated;
+    request.reviewedOnly = reviewedOnly;
+    return request;
+}
+
 double percent(double fraction)
 {
     return fraction * 100.0;
@@ -288,11 +301,7 @@ void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, B
         QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, drill](int index) {
             if (index < 0 || size_t(index) >= shown.size() || !drill)
                 return;
-            DrillDownRequest request;
-            request.period = period;
-            request.breakdown = breakdown;
-            request.group = shown[size_t(index)]->name;
-            request.escalated = true;
+            const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)]->name, true);
             drill(request, QObject::tr("Escalated conversations of %1, %2").arg(request.group, period.key()));
         });
         auto *series = new QHorizontalBarSeries;
@@ -374,11 +383,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
             QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, escalated, drill](int index) {
                 if (index < 0 || size_t(index) >= shown.size() || !drill)
                     return;
-                DrillDownRequest request;
-                request.period = period;
-                request.breakdown = breakdown;
-                request.group = shown[size_t(index)]->name;
-                request.escalated = escalated;
+                const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)]->name, escalated);
                 drill(request, QObject::tr("%1 conversations of %2, %3")
                                    .arg(escalated ? QObject::tr("Agent-handled") : QObject::tr("AI-handled"),
                                         request.group, period.key()));
@@ -496,12 +501,8 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
                                  const qsizetype index = points->points().indexOf(point);
                                  if (index < 0 || size_t(index) >= atPoint.size() || !drill)
                                      return;
-                                 DrillDownRequest request;
-                                 request.period = period;
-                                 request.breakdown = breakdown;
-                                 request.group = atPoint[size_t(index)]->name;
-                                 request.escalated = escalated;
-                                 request.reviewedOnly = true;
+                                 const DrillDownRequest request =
+                                     groupRequest(period, breakdown, atPoint[size_t(index)]->name, escalated, true);
                                  drill(request, QObject::tr("Reviewed %1 conversations of %2, %3")
                                                     .arg(escalated ? QObject::tr("escalated") : QObject::tr("kept"),
                                                          request.group, period.key()));
