@@ -114,6 +114,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_dataPage, &DataPage::importRequested, this, &MainWindow::askForImport);
     connect(m_dataPage, &DataPage::eventsChanged, m_metrics, &MetricsSession::refresh);
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
+        m_backgroundInFlight = false;
         m_importAction->setEnabled(true);
         const ImportOutcome outcome = m_importWatcher.result();
         refreshAll();
@@ -121,6 +122,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
         Q_EMIT backgroundWorkFinished();
     });
     connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        m_backgroundInFlight = false;
         const QString error = m_demoWatcher.result();
         m_demoAction->setEnabled(true);
         if (!error.isEmpty())
@@ -463,7 +465,7 @@ void MainWindow::askForDemoData()
 
 bool MainWindow::isBusy() const
 {
-    return m_demoWatcher.isRunning() || m_importWatcher.isRunning();
+    return m_backgroundInFlight;
 }
 
 void MainWindow::askForImport()
@@ -513,6 +515,7 @@ void MainWindow::importInBackground(const ImportRequest &request)
 
     ImportRequest counted = request;
     counted.rowsRead = &m_importRows;
+    m_backgroundInFlight = true;
     m_importWatcher.setFuture(
         QtConcurrent::run([this, path = m_database->path(), request = counted]() -> ImportOutcome {
             ImportOutcome outcome;
@@ -594,6 +597,7 @@ void MainWindow::fillWithDemoData(const DemoOptions &options)
     connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, progress, &QProgressDialog::close,
             Qt::SingleShotConnection);
 
+    m_backgroundInFlight = true;
     m_demoWatcher.setFuture(QtConcurrent::run([this, path = m_database->path(), options]() -> QString {
         try {
             auto database = Database::open(path);

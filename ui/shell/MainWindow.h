@@ -120,6 +120,8 @@ private:
 
     QFutureWatcher<QString> m_demoWatcher;
     QFutureWatcher<ImportOutcome> m_importWatcher;
+    // Set when demo data or an import starts, cleared once its finished handler has run (not when the worker ends).
+    bool m_backgroundInFlight = false;
     std::atomic<qint64> m_importBytes{0};
     std::atomic<qint64> m_importRows{0};
     std::atomic<bool> m_importCancelled{false};
