@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -72,8 +73,8 @@ QString programName()
 
 QString overallUsage()
 {
-    QString text = QStringLiteral("Usage: %1 [--db FILE]            open the workbench window\n"
-                                  "       %1 COMMAND [OPTIONS]      run a command\n\n"
+    QString text = QStringLiteral("Usage: %1 [--db FILE | FILE.ewb]  open the workbench window\n"
+                                  "       %1 COMMAND [OPTIONS]        run a command\n\n"
                                   "Audit the hand-offs of AI customer-support assistants.\n\nCommands:\n")
                        .arg(programName());
     for (const CommandSpec &spec : commands())
@@ -102,8 +103,13 @@ bool isCliInvocation(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString &first = arguments.at(1);
-    return !first.startsWith(QLatin1Char('-')) || first == QLatin1String("--help") || first == QLatin1String("-h") ||
-           first == QLatin1String("--version");
+    if (first.startsWith(QLatin1Char('-')))
+        return first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("--version");
+    // A workspace file instead of a command opens the window on it (the desktop entry passes one: Exec ... %f).
+    const bool namesCommand =
+        first == QLatin1String("help") ||
+        std::any_of(commands().begin(), commands().end(), [&](const CommandSpec &spec) { return spec.name == first; });
+    return namesCommand || !isWorkspaceArgument(first);
 }
 
 bool commandDrawsCharts(const QStringList &arguments)

@@ -23,13 +23,18 @@ int runGui(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QStringLiteral("The page to open on: review, dashboard, monthly, cost or data."),
                       QStringLiteral("NAME")});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file to open (as --db)."),
+                                 QStringLiteral("[FILE]"));
     parser.addVersionOption();
     parser.process(application);
 
     const SystemClock clock;
     ui::MainWindow window(clock);
-    const QString path =
-        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : defaultWorkspacePath();
+    QString path = defaultWorkspacePath();
+    if (parser.isSet(QStringLiteral("db")))
+        path = parser.value(QStringLiteral("db"));
+    else if (!parser.positionalArguments().isEmpty())
+        path = parser.positionalArguments().constFirst();
     window.show();
     if (!window.openWorkspace(path) && path != defaultWorkspacePath())
         window.openWorkspace(defaultWorkspacePath());

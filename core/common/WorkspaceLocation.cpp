@@ -45,6 +45,11 @@ void rememberWorkspace(const QString &path)
     settings.setValue(kRecentKey, recent);
 }
 
+bool isWorkspaceArgument(const QString &argument)
+{
+    return argument.endsWith(QLatin1String(".ewb"), Qt::CaseInsensitive) || QFileInfo(argument).isFile();
+}
+
 QStringList recentWorkspaces()
 {
     const QSettings settings;

@@ -14,6 +14,9 @@ void rememberWorkspace(const QString &path);
 /// Recently opened workspaces, most recent first (existing files only).
 QStringList recentWorkspaces();
 
+/// True for a command-line argument that names a workspace to open: a path ending in ".ewb", or an existing file.
+bool isWorkspaceArgument(const QString &argument);
+
 void setOrganisationAndApplicationNames();
 
 } // namespace workbench

@@ -5,10 +5,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTest>
 
 using namespace workbench;
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void versionPrints();
     void commandHelp();
     void unknownCommandIsUsageError();
+    void workspaceFileOpensTheWindow();
     void badOptions_data();
     void badOptions();
     void demoFillsWorkspace();
@@ -103,6 +106,33 @@ void TestCli::unknownCommandIsUsageError()
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestCli::workspaceFileOpensTheWindow()
+{
+    // As a file manager starts it (Exec=escalation-workbench %f): the window opens on that file, no command runs.
+    const QString workspace = m_home.path(QStringLiteral("from-file-manager.ewb"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // A home of its own: the window remembers the workspace as the default of later commands.
+    environment.insert(QStringLiteral("HOME"), m_home.path(QStringLiteral("gui-home")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path(QStringLiteral("gui-home/data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path(QStringLiteral("gui-home/config")));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), {workspace});
+    QVERIFY(process.waitForStarted());
+    const QString settingsFile =
+        m_home.path(QStringLiteral("gui-home/config/EscalationWorkbench/escalation-workbench.conf"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QSettings(settingsFile, QSettings::IniFormat).value(QStringLiteral("workspace/last")).toString() ==
+            QFileInfo(workspace).absoluteFilePath(),
+        60000);
+    QCOMPARE(process.state(), QProcess::Running); // the window, not a command that ended
+    QVERIFY(QFile::exists(workspace));
+    process.kill();
+    process.waitForFinished();
+    QVERIFY(!process.readAllStandardError().contains("unknown command"));
 }
 
 void TestCli::badOptions_data()
@@ -389,7 +419,8 @@ void TestCli::sampleTagAndTags()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
     QVERIFY(content.startsWith("conversation_id,reviewer,verdict,reason,note,tagged_at\n"));
-    const QByteArray expectedRow = escalated.toUtf8() + ",Dana,false_escalation,tracking data was available,,2026-10-06T10:00:00.000Z";
+    const QByteArray expectedRow =
+        escalated.toUtf8() + ",Dana,false_escalation,tracking data was available,,2026-10-06T10:00:00.000Z";
     QVERIFY(content.contains(expectedRow));
     const Run imported = run({QStringLiteral("tags"), QStringLiteral("import"), csv, QStringLiteral("--db"), path});
     QCOMPARE(imported.exitCode, 0);
