@@ -211,6 +211,21 @@ QStringList savedMappingNames(Database &db)
     return names;
 }
 
+std::vector<SavedMappingInfo> listSavedMappings(Database &db)
+{
+    std::vector<SavedMappingInfo> mappings;
+    QSqlQuery query =
+        sql::run(db.sql(), QStringLiteral("SELECT name, format, updated_at FROM saved_mappings ORDER BY name"));
+    while (query.next())
+        mappings.push_back({query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
+    return mappings;
+}
+
+void removeMapping(Database &db, const QString &name)
+{
+    sql::run(db.sql(), QStringLiteral("DELETE FROM saved_mappings WHERE name = :name"), {{":name", name}});
+}
+
 ColumnMapping resolveMapping(Database &db, const QString &nameOrFile)
 {
     if (auto saved = loadMapping(db, nameOrFile))

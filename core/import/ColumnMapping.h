@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace workbench {
 
@@ -42,6 +43,17 @@ struct ColumnMapping {
 void saveMapping(Database &db, const ColumnMapping &mapping, qint64 nowMsecs);
 std::optional<ColumnMapping> loadMapping(Database &db, const QString &name);
 QStringList savedMappingNames(Database &db);
+
+/// A saved mapping as the Data page lists it.
+struct SavedMappingInfo {
+    QString name;
+    QString format; ///< the reader it is for: csv, zendesk, intercom, chatlog...
+    qint64 updatedAtMsecs = 0;
+};
+/// Every saved mapping by name.
+std::vector<SavedMappingInfo> listSavedMappings(Database &db);
+/// Forgets the saved mapping `name` (nothing happens when there is none).
+void removeMapping(Database &db, const QString &name);
 /// `nameOrFile` is a saved mapping's name, else a JSON file; throws WorkbenchError when it is neither.
 ColumnMapping resolveMapping(Database &db, const QString &nameOrFile);
 

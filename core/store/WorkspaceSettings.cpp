@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "Transaction.h"
 #include "common/WorkbenchError.h"
 
 #include <QRegularExpression>
@@ -11,11 +12,6 @@
 
 namespace workbench {
 namespace {
-
-bool isTarget(const QString &key)
-{
-    return key.startsWith(QLatin1String("target."));
-}
 
 std::optional<double> parseNumber(const QString &text)
 {
@@ -59,7 +55,7 @@ QString problemWith(const QString &key, const QString &value)
         return number && *number >= 0 && *number <= 100 ? QString()
                                                         : QStringLiteral("expected CSAT points from 0 to 100");
     }
-    if (isTarget(key)) {
+    if (isTargetSetting(key)) {
         const auto number = parseNumber(value);
         return number && *number >= 0 && *number <= 1 ? QString()
                                                       : QStringLiteral("expected a rate from 0 to 1 (e.g. 0.2)");
@@ -68,6 +64,11 @@ QString problemWith(const QString &key, const QString &value)
 }
 
 } // namespace
+
+bool isTargetSetting(const QString &key)
+{
+    return key.startsWith(QLatin1String("target."));
+}
 
 const std::vector<SettingSpec> &settingSpecs()
 {
@@ -174,6 +175,14 @@ void WorkspaceSettings::set(const QString &key, const QString &value)
              QStringLiteral("INSERT INTO settings (key, value) VALUES (:key, :value)"
                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
              {{":key", key}, {":value", trimmed}});
+}
+
+void WorkspaceSettings::setAll(const std::vector<std::pair<QString, QString>> &values)
+{
+    Transaction transaction(m_db);
+    for (const auto &[key, value] : values)
+        set(key, value);
+    transaction.commit();
 }
 
 } // namespace workbench

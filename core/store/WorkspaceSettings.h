@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace workbench {
@@ -19,6 +20,9 @@ struct SettingSpec {
 
 /// Every setting, in display order: the cost model, thresholds, the benchmark band and the targets.
 const std::vector<SettingSpec> &settingSpecs();
+
+/// True for the quarter's targets (target.*): unset by default, compared with the month's figures.
+bool isTargetSetting(const QString &key);
 
 /// A benchmark band (METRICS.md): its name and bounds as fractions.
 struct BenchmarkBand {
@@ -42,6 +46,8 @@ public:
     /// Validates and stores (an empty value for a target unsets it; for others, restores the default).
     /// Throws WorkbenchError saying what was expected.
     void set(const QString &key, const QString &value);
+    /// Sets every (key, value) as set() does, all or nothing: one invalid value stores none of them.
+    void setAll(const std::vector<std::pair<QString, QString>> &values);
 
 private:
     const SettingSpec &spec(const QString &key) const;

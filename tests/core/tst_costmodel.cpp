@@ -19,6 +19,7 @@ private Q_SLOTS:
     void settingsDefaultsAndSources();
     void settingsValidate_data();
     void settingsValidate();
+    void settingsSetAllIsAllOrNothing();
     void benchmarkBands_data();
     void benchmarkBands();
 };
@@ -151,6 +152,27 @@ void TestCostModel::settingsValidate()
         QVERIFY(error.message().contains(QStringLiteral("expected")));
         QVERIFY(settings.isDefault(key));
     }
+}
+
+void TestCostModel::settingsSetAllIsAllOrNothing()
+{
+    const test::TempFolder folder;
+    auto db = Database::open(folder.path());
+    WorkspaceSettings settings(*db);
+    settings.set(QStringLiteral("target.ai_csat"), QStringLiteral("80"));
+    // The second value is not a rate: nothing of the batch is stored, the earlier target stays.
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError,
+                             settings.setAll({{QStringLiteral("target.escalation_rate"), QStringLiteral("0.2")},
+                                              {QStringLiteral("target.false_escalation_rate"), QStringLiteral("12")},
+                                              {QStringLiteral("target.ai_csat"), QString()}}));
+    QVERIFY(settings.isDefault(QStringLiteral("target.escalation_rate")));
+    QCOMPARE(settings.value(QStringLiteral("target.ai_csat")), QStringLiteral("80"));
+    settings.setAll({{QStringLiteral("target.escalation_rate"), QStringLiteral("0.2")},
+                     {QStringLiteral("target.ai_csat"), QString()}});
+    QCOMPARE(settings.number(QStringLiteral("target.escalation_rate")), std::optional<double>(0.2));
+    QVERIFY(settings.isDefault(QStringLiteral("target.ai_csat")));
+    QVERIFY(isTargetSetting(QStringLiteral("target.ai_csat")));
+    QVERIFY(!isTargetSetting(QStringLiteral("agent_cost")));
 }
 
 void TestCostModel::benchmarkBands_data()

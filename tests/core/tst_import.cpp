@@ -502,6 +502,16 @@ void TestImport::savedMappingsRoundTrip()
     QCOMPARE(loadMapping(*db, QStringLiteral("Agent runs")), std::optional<ColumnMapping>(chatlog));
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT format FROM saved_mappings WHERE name = 'Agent runs'")).toString(),
              QStringLiteral("chatlog"));
+    // The Data page's list: by name, with the reader and the time saved; removing forgets one.
+    const std::vector<SavedMappingInfo> listed = listSavedMappings(*db);
+    QCOMPARE(listed.size(), size_t(2));
+    QCOMPARE(listed[0].name, QStringLiteral("Agent runs"));
+    QCOMPARE(listed[0].format, QStringLiteral("chatlog"));
+    QCOMPARE(listed[0].updatedAtMsecs, 2);
+    QCOMPARE(listed[1].format, QStringLiteral("csv"));
+    removeMapping(*db, QStringLiteral("Agent runs"));
+    removeMapping(*db, QStringLiteral("no such mapping"));
+    QCOMPARE(savedMappingNames(*db), QStringList{QStringLiteral("Zendesk CSV")});
     QString error;
     QVERIFY(!ColumnMapping::fromJson("{\"columns\": {\"colour\": \"x\"}}", &error));
     QVERIFY(error.contains(QStringLiteral("unknown field \"colour\"")));

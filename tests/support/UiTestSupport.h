@@ -12,8 +12,10 @@ namespace workbench::test {
 inline void saveScreenshot(QWidget &widget, const QString &name)
 {
     const QString folder = qEnvironmentVariable("WORKBENCH_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        widget.grab().save(QDir(folder).filePath(name));
+    if (folder.isEmpty())
+        return;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // labels changed since the last layout
+    widget.grab().save(QDir(folder).filePath(name));
 }
 
 /// A dark desktop palette, to check that every page stays legible in it.

@@ -7,6 +7,7 @@
 #include "data/VolumeTableModel.h"
 #include "dialogs/EventDialog.h"
 #include "display/Format.h"
+#include "import/ColumnMapping.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "store/Schema.h"
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void modelsPassTheTester();
     void emptyWorkspaceOffersDemoData();
     void eventsAreAddedAndRemoved();
+    void savedMappingsAreListedAndRemoved();
     void refusedWorkspaceKeepsTheCurrentOne();
     void rememberesGeometryAndWorkspace();
 
@@ -280,6 +282,42 @@ void TestDataPage::eventsAreAddedAndRemoved()
     QCOMPARE(page->eventsList()->topLevelItemCount(), before);
     auto db = Database::open(path);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM events")).toInt(), before);
+}
+
+void TestDataPage::savedMappingsAreListedAndRemoved()
+{
+    const QString path = m_folder.path(QStringLiteral("mappings.ewb"));
+    QVERIFY(QFile::copy(m_folder.path(QStringLiteral("demo.ewb")), path));
+    {
+        auto db = Database::open(path);
+        ColumnMapping helpDesk;
+        helpDesk.name = QStringLiteral("Help desk CSV");
+        helpDesk.columns = {{Field::ConversationId, QStringLiteral("ticket")}};
+        saveMapping(*db, helpDesk, test::testNow().toMSecsSinceEpoch());
+        ColumnMapping runs = helpDesk;
+        runs.name = QStringLiteral("Agent runs");
+        runs.format = QStringLiteral("chatlog");
+        saveMapping(*db, runs, test::testNow().toMSecsSinceEpoch());
+    }
+    MainWindow window(m_clock);
+    window.show();
+    QVERIFY(openAndWait(window, path));
+    DataPage *page = window.dataPage();
+    QTreeWidget *list = page->mappingsList();
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Agent runs"));
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("chatlog"));
+    QCOMPARE(list->topLevelItem(1)->text(2), formatDateTime(test::testNow().toMSecsSinceEpoch()));
+    page->showTargetsPanel(); // scrolled to the kept lists, as the Monthly review's button leaves it
+    test::saveScreenshot(window, QStringLiteral("data-page-kept.png"));
+
+    QSignalSpy loaded(page, &DataPage::factsLoaded);
+    list->setCurrentItem(list->topLevelItem(0));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("remove-mapping")), Qt::LeftButton);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(list->topLevelItemCount(), 1);
+    auto db = Database::open(path);
+    QCOMPARE(savedMappingNames(*db), QStringList{QStringLiteral("Help desk CSV")});
 }
 
 QTEST_MAIN(TestDataPage)

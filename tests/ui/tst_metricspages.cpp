@@ -9,6 +9,8 @@
 #include "dashboard/DashboardPage.h"
 #include "dashboard/DrillDownDialog.h"
 #include "dashboard/DrillDownModel.h"
+#include "data/DataPage.h"
+#include "data/TargetsPanel.h"
 #include "monthly/HeadlineTableModel.h"
 #include "monthly/MonthlyReviewPage.h"
 #include "review/ReviewPage.h"
@@ -25,11 +27,14 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
 #include <QHorizontalBarSeries>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -76,6 +81,16 @@ bool waitForReport(MainWindow &window)
     return session->report().has_value() && !session->isComputing();
 }
 
+/// The text of the headline table's row `key` in `column`; empty when no row has that key.
+QString headlineCell(const HeadlineTableModel &model, const QString &key, int column)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.figures()[size_t(row)].key == key)
+            return model.index(row, column).data().toString();
+    }
+    return {};
+}
+
 /// Shows the window on the workspace and `page`, once the session's report is computed.
 void openOn(MainWindow &window, const QString &path, const QString &page)
 {
@@ -97,6 +112,7 @@ private Q_SLOTS:
     void monthlyReviewAgreesWithTheCli();
     void costPageAgreesWithTheCli();
     void periodSwitchReachesEveryPage();
+    void targetsSetOnTheDataPageReachTheMonthlyReview();
     void emptyWorkspaceSaysWhatToDo();
     void screenshotsAtTwoSizesAndPalettes();
 
@@ -231,13 +247,7 @@ void TestMetricsPages::monthlyReviewAgreesWithTheCli()
     MonthlyReviewPage *page = window.monthlyPage();
     HeadlineTableModel *model = page->headlineModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    auto cell = [model](const QString &key, int column) {
-        for (int row = 0; row < model->rowCount(); ++row) {
-            if (model->figures()[size_t(row)].key == key)
-                return model->index(row, column).data().toString();
-        }
-        return QString();
-    };
+    auto cell = [model](const QString &key, int column) { return headlineCell(*model, key, column); };
     QCOMPARE(cell(QStringLiteral("escalation_rate"), HeadlineTableModel::ValueColumn),
              percentText(jsonNumber(m_json[QStringLiteral("escalation_rate")])));
     for (const char *key : {"false_escalation_rate", "missed_escalation_rate", "precision", "recall"}) {
@@ -327,6 +337,58 @@ void TestMetricsPages::periodSwitchReachesEveryPage()
                 ->chart(QStringLiteral("reviews"))
                 ->emptyMessage()
                 .contains(QStringLiteral("No reviews in 2026-09 yet")));
+}
+
+void TestMetricsPages::targetsSetOnTheDataPageReachTheMonthlyReview()
+{
+    const QString path = m_folder.path(QStringLiteral("targets.ewb"));
+    QVERIFY(QFile::copy(m_path, path));
+    MainWindow window(m_clock);
+    openOn(window, path, QStringLiteral("monthly"));
+    QTRY_VERIFY(!window.dataPage()->isLoading());
+    // From the Monthly review's button to the Data page, with the first target focused.
+    auto *setTargets = window.monthlyPage()->findChild<QPushButton *>(QStringLiteral("set-targets"));
+    QVERIFY(setTargets);
+    QTest::mouseClick(setTargets, Qt::LeftButton);
+    QVERIFY(window.dataPage()->isVisible());
+    TargetsPanel *panel = window.dataPage()->targetsPanel();
+    QDoubleSpinBox *escalation = panel->field(QStringLiteral("target.escalation_rate"));
+    QDoubleSpinBox *csat = panel->field(QStringLiteral("target.ai_csat"));
+    QDoubleSpinBox *falseRate = panel->field(QStringLiteral("target.false_escalation_rate"));
+    QVERIFY(escalation && csat && falseRate);
+    QTRY_VERIFY(escalation->hasFocus());
+    QCOMPARE(falseRate->value(), 15.0); // the stored 0.15, in percent
+    QCOMPARE(escalation->text(), QStringLiteral("not set"));
+
+    // Typed as a lead would: 22.5 % escalation, CSAT 80 points, the false-escalation target cleared.
+    escalation->selectAll();
+    QTest::keyClicks(escalation, QStringLiteral("22.5"));
+    csat->setValue(80);
+    falseRate->setValue(falseRate->minimum());
+    auto *save = panel->findChild<QPushButton *>(QStringLiteral("save-targets"));
+    QVERIFY(save->isEnabled());
+    QSignalSpy recomputed(window.metricsSession(), &MetricsSession::reportChanged);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(!save->isEnabled());
+    QVERIFY(recomputed.wait(30000));
+    QVERIFY(waitForReport(window));
+    {
+        auto db = Database::open(path);
+        const WorkspaceSettings settings(*db);
+        QCOMPARE(settings.value(QStringLiteral("target.escalation_rate")), QStringLiteral("0.225"));
+        QCOMPARE(settings.value(QStringLiteral("target.ai_csat")), QStringLiteral("80"));
+        QVERIFY(settings.isDefault(QStringLiteral("target.false_escalation_rate")));
+    }
+    const HeadlineTableModel &model = *window.monthlyPage()->headlineModel();
+    QVERIFY(headlineCell(model, QStringLiteral("escalation_rate"), HeadlineTableModel::TargetColumn)
+                .startsWith(QStringLiteral("22.5 %")));
+    QVERIFY(headlineCell(model, QStringLiteral("ai_csat"), HeadlineTableModel::TargetColumn)
+                .startsWith(QStringLiteral("80.0")));
+    QCOMPARE(headlineCell(model, QStringLiteral("false_escalation_rate"), HeadlineTableModel::TargetColumn),
+             QStringLiteral("—"));
+    // The CLI reads the same targets.
+    const QJsonArray targets = metricsJsonOf(path, QStringLiteral("2026-10"))[QStringLiteral("targets")].toArray();
+    QCOMPARE(targets.size(), 2);
 }
 
 void TestMetricsPages::emptyWorkspaceSaysWhatToDo()

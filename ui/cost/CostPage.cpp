@@ -291,10 +291,10 @@ void CostPage::saveCosts()
     if (!m_db)
         return;
     try {
-        WorkspaceSettings settings(*m_db);
-        settings.set(QStringLiteral("agent_cost"), QString::number(m_agentCost->value(), 'f', 2));
-        settings.set(QStringLiteral("ai_cost"), QString::number(m_aiCost->value(), 'f', 2));
-        settings.set(QStringLiteral("whatif_cut_points"), QString::number(double(m_cut->value()) / kSliderSteps));
+        WorkspaceSettings(*m_db).setAll(
+            {{QStringLiteral("agent_cost"), QString::number(m_agentCost->value(), 'f', 2)},
+             {QStringLiteral("ai_cost"), QString::number(m_aiCost->value(), 'f', 2)},
+             {QStringLiteral("whatif_cut_points"), QString::number(double(m_cut->value()) / kSliderSteps)}});
         m_saveMessage->setText(tr("Saved: every page, the PDF and the command line use them now."));
         showSettings();
         Q_EMIT settingsChanged();

@@ -1,6 +1,7 @@
 #include "DataPage.h"
 
 #include "FactCard.h"
+#include "TargetsPanel.h"
 #include "VolumeTableModel.h"
 #include "charts/ChartPanel.h"
 #include "charts/VolumeCharts.h"
@@ -9,9 +10,11 @@
 #include "display/Format.h"
 #include "metrics/Ratio.h"
 #include "store/Database.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -59,6 +62,27 @@ QGroupBox *group(const QString &title, QWidget *content)
     return box;
 }
 
+/// A list the lead keeps (events, saved mappings) in a titled box, with its buttons below it.
+QGroupBox *listBox(const QString &title, QTreeWidget *list, const QStringList &columns,
+                   const std::vector<QPushButton *> &buttons)
+{
+    list->setHeaderLabels(columns);
+    list->setRootIsDecorated(false);
+    list->setMinimumHeight(90);
+    list->setMaximumHeight(150);
+    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    list->header()->setStretchLastSection(true);
+    QGroupBox *box = group(title, list);
+    auto *row = new QHBoxLayout;
+    for (QPushButton *button : buttons) {
+        button->setParent(box);
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    static_cast<QVBoxLayout *>(box->layout())->addLayout(row);
+    return box;
+}
+
 } // namespace
 
 DataPage::DataPage(QWidget *parent)
@@ -68,7 +92,8 @@ DataPage::DataPage(QWidget *parent)
       m_monthChart(new ChartPanel(this)), m_categoryChart(new ChartPanel(this)),
       m_monthModel(new VolumeTableModel(tr("Month"), this)),
       m_categoryModel(new VolumeTableModel(tr("Category"), this)), m_monthTable(makeTable(m_monthModel, this)),
-      m_categoryTable(makeTable(m_categoryModel, this)), m_events(new QTreeWidget(this))
+      m_categoryTable(makeTable(m_categoryModel, this)), m_events(new QTreeWidget(this)),
+      m_targets(new TargetsPanel(this)), m_mappings(new QTreeWidget(this))
 {
     // The message page: loading, empty workspace, or an error.
     auto *messagePage = new QWidget;
@@ -146,36 +171,44 @@ DataPage::DataPage(QWidget *parent)
     tables->addWidget(group(tr("By category"), m_categoryTable), 1);
     layout->addLayout(tables);
 
+    // What the lead keeps in the workspace. Events mark the trend (product launches, policy changes).
+    auto *kept = new QHBoxLayout;
+    kept->setSpacing(12);
     m_events->setObjectName(QStringLiteral("events"));
-    m_events->setHeaderLabels({tr("Date"), tr("Kind"), tr("Event")});
-    m_events->setRootIsDecorated(false);
-    m_events->setMinimumHeight(90);
-    m_events->setMaximumHeight(150);
-    m_events->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_events->header()->setStretchLastSection(true);
-    // Events mark the trend (product launches, policy changes): the lead adds and removes them here.
-    auto *eventsBox = group(tr("Events (shown on the Dashboard's trend)"), m_events);
-    auto *eventButtons = new QHBoxLayout;
-    auto *addEventButton = new QPushButton(tr("Add Event…"), eventsBox);
+    auto *addEventButton = new QPushButton(tr("Add Event…"));
     addEventButton->setObjectName(QStringLiteral("add-event"));
-    auto *removeEventButton = new QPushButton(tr("Remove"), eventsBox);
+    auto *removeEventButton = new QPushButton(tr("Remove"));
     removeEventButton->setObjectName(QStringLiteral("remove-event"));
-    eventButtons->addWidget(addEventButton);
-    eventButtons->addWidget(removeEventButton);
-    eventButtons->addStretch(1);
-    static_cast<QVBoxLayout *>(eventsBox->layout())->addLayout(eventButtons);
     connect(addEventButton, &QPushButton::clicked, this, &DataPage::askForEvent);
     connect(removeEventButton, &QPushButton::clicked, this, &DataPage::removeSelectedEvent);
-    layout->addWidget(eventsBox);
+    kept->addWidget(listBox(tr("Events (shown on the Dashboard's trend)"), m_events,
+                            {tr("Date"), tr("Kind"), tr("Event")}, {addEventButton, removeEventButton}),
+                    3);
+    connect(m_targets, &TargetsPanel::saveRequested, this, &DataPage::saveTargets);
+    kept->addWidget(m_targets, 2);
+    m_mappings->setObjectName(QStringLiteral("mappings"));
+    auto *removeMappingButton = new QPushButton(tr("Remove"));
+    removeMappingButton->setObjectName(QStringLiteral("remove-mapping"));
+    connect(removeMappingButton, &QPushButton::clicked, this, &DataPage::removeSelectedMapping);
+    QGroupBox *mappingsBox =
+        listBox(tr("Saved mappings"), m_mappings, {tr("Name"), tr("Format"), tr("Saved")}, {removeMappingButton});
+    auto *mappingsHint = new QLabel(tr("The Import dialog saves them; the command line takes one with "
+                                       "import --mapping NAME."),
+                                    mappingsBox);
+    mappingsHint->setWordWrap(true);
+    mappingsHint->setForegroundRole(QPalette::PlaceholderText);
+    static_cast<QVBoxLayout *>(mappingsBox->layout())->insertWidget(1, mappingsHint);
+    kept->addWidget(mappingsBox, 2);
+    layout->addLayout(kept);
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the page reflows to the width
+    m_scroll = new QScrollArea;
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the page reflows to the width
 
     m_stack->addWidget(messagePage);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(m_scroll);
     auto *pageLayout = new QVBoxLayout(this);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(m_stack);
@@ -205,6 +238,7 @@ void DataPage::showWorkspace(const QString &path)
     m_path = path;
     m_heading->setText(tr("Workspace %1").arg(QFileInfo(path).fileName()));
     m_heading->setToolTip(QDir::toNativeSeparators(path));
+    m_targets->discardEdits();
     refresh();
 }
 
@@ -223,9 +257,17 @@ void DataPage::refresh()
     m_watcher.setFuture(QtConcurrent::run([path = m_path]() -> LoadResult {
         try {
             auto database = Database::open(path);
-            return {loadWorkspaceFacts(*database), {}};
+            LoadResult result{loadWorkspaceFacts(*database), {}, listSavedMappings(*database), {}};
+            const WorkspaceSettings settings(*database);
+            for (const SettingSpec &spec : settingSpecs()) {
+                if (isTargetSetting(spec.key))
+                    result.targets.emplace_back(spec.key, settings.value(spec.key));
+            }
+            return result;
         } catch (const WorkbenchError &error) {
-            return {{}, error.message()};
+            LoadResult failed;
+            failed.error = error.message();
+            return failed;
         }
     }));
 }
@@ -240,11 +282,10 @@ void DataPage::askForEvent()
     EventDialog dialog(initial, this);
     if (m_eventAnswer ? !m_eventAnswer(dialog) : dialog.exec() != QDialog::Accepted)
         return;
-    try {
-        auto database = Database::open(m_path);
-        addEvent(*database, dialog.date(), dialog.kind(), dialog.label());
-    } catch (const WorkbenchError &error) {
-        QMessageBox::warning(this, tr("Add event"), error.message());
+    if (const QString error = changeWorkspace(
+            [&](Database &database) { addEvent(database, dialog.date(), dialog.kind(), dialog.label()); });
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Add event"), error);
         return;
     }
     refresh();
@@ -256,15 +297,60 @@ void DataPage::removeSelectedEvent()
     QTreeWidgetItem *item = m_events->currentItem();
     if (m_path.isEmpty() || !item)
         return;
-    try {
-        auto database = Database::open(m_path);
-        removeEvent(*database, item->data(0, Qt::UserRole).toLongLong());
-    } catch (const WorkbenchError &error) {
-        QMessageBox::warning(this, tr("Remove event"), error.message());
+    const qint64 id = item->data(0, Qt::UserRole).toLongLong();
+    if (const QString error = changeWorkspace([id](Database &database) { removeEvent(database, id); });
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Remove event"), error);
         return;
     }
     refresh();
     Q_EMIT eventsChanged();
+}
+
+void DataPage::saveTargets()
+{
+    if (m_path.isEmpty())
+        return;
+    const auto values = m_targets->values();
+    const QString error =
+        changeWorkspace([&values](Database &database) { WorkspaceSettings(database).setAll(values); });
+    m_targets->showSaveResult(error);
+    if (!error.isEmpty())
+        return;
+    refresh();
+    Q_EMIT settingsChanged();
+}
+
+void DataPage::showTargetsPanel()
+{
+    m_scroll->ensureWidgetVisible(m_targets);
+    if (QDoubleSpinBox *first = m_targets->findChild<QDoubleSpinBox *>())
+        first->setFocus(Qt::OtherFocusReason);
+}
+
+void DataPage::removeSelectedMapping()
+{
+    QTreeWidgetItem *item = m_mappings->currentItem();
+    if (m_path.isEmpty() || !item)
+        return;
+    const QString name = item->text(0);
+    if (const QString error = changeWorkspace([&name](Database &database) { removeMapping(database, name); });
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Remove mapping"), error);
+        return;
+    }
+    refresh();
+}
+
+QString DataPage::changeWorkspace(const std::function<void(Database &)> &change)
+{
+    try {
+        auto database = Database::open(m_path);
+        change(*database);
+    } catch (const WorkbenchError &error) {
+        return error.message();
+    }
+    return {};
 }
 
 void DataPage::setEventDialogAnswer(std::function<bool(EventDialog &)> answer)
@@ -291,6 +377,7 @@ void DataPage::applyLoad()
                     true);
     } else {
         showFacts(result.facts);
+        showKeptItems(result);
     }
     Q_EMIT factsLoaded();
 }
@@ -340,13 +427,23 @@ void DataPage::showFacts(const WorkspaceFacts &facts)
     showMonthlyVolume(*m_monthChart, facts.months);
     showCategoryEscalationRates(*m_categoryChart, facts.categories);
 
+    m_stack->setCurrentIndex(1);
+}
+
+void DataPage::showKeptItems(const LoadResult &result)
+{
     m_events->clear();
-    for (const WorkspaceEvent &event : facts.events) {
+    for (const WorkspaceEvent &event : result.facts.events) {
         auto *item = new QTreeWidgetItem({event.date.toString(Qt::ISODate), event.kind, event.label});
         item->setData(0, Qt::UserRole, event.id);
         m_events->addTopLevelItem(item);
     }
-    m_stack->setCurrentIndex(1);
+    m_targets->showTargets(result.targets);
+    m_mappings->clear();
+    for (const SavedMappingInfo &mapping : result.mappings) {
+        m_mappings->addTopLevelItem(
+            new QTreeWidgetItem({mapping.name, mapping.format, formatDateTime(mapping.updatedAtMsecs)}));
+    }
 }
 
 } // namespace workbench::ui

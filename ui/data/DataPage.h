@@ -1,5 +1,6 @@
 #pragma once
 
+#include "import/ColumnMapping.h"
 #include "store/WorkspaceFacts.h"
 
 #include <QFutureWatcher>
@@ -9,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QTableView;
 class QTreeWidget;
@@ -18,11 +20,12 @@ namespace workbench::ui {
 class ChartPanel;
 class EventDialog;
 class FactCard;
+class TargetsPanel;
 class VolumeTableModel;
 
 /// The Data page: what the workspace holds (size, date range, volume and escalation rate per month and
-/// per category, events). Facts load on a worker thread with their own connection, so a workspace of a
-/// million conversations never blocks the window.
+/// per category), and what the lead keeps in it: events, the quarter's targets, saved mappings. Facts load on a worker
+/// thread with their own connection, so a workspace of a million conversations never blocks the window.
 class DataPage final : public QWidget {
     Q_OBJECT
 public:
@@ -42,7 +45,15 @@ public:
     /// Removes the event selected in the list.
     void removeSelectedEvent();
     void setEventDialogAnswer(std::function<bool(EventDialog &)> answer);
+    /// Stores the targets as the targets panel holds them, all or nothing.
+    void saveTargets();
+    /// Scrolls to the targets and puts the focus on the first one.
+    void showTargetsPanel();
+    /// Forgets the saved mapping selected in the list.
+    void removeSelectedMapping();
     QTreeWidget *eventsList() const { return m_events; }
+    QTreeWidget *mappingsList() const { return m_mappings; }
+    TargetsPanel *targetsPanel() const { return m_targets; }
     VolumeTableModel *monthModel() const { return m_monthModel; }
     VolumeTableModel *categoryModel() const { return m_categoryModel; }
     ChartPanel *monthChart() const { return m_monthChart; }
@@ -57,14 +68,21 @@ Q_SIGNALS:
     void importRequested();
     /// An event was added or removed: the trend's markers are stale.
     void eventsChanged();
+    /// The targets changed: figures compared with them are stale.
+    void settingsChanged();
 
 private:
     struct LoadResult {
         WorkspaceFacts facts;
+        std::vector<std::pair<QString, QString>> targets; ///< (key, stored value; empty: not set)
+        std::vector<SavedMappingInfo> mappings;
         QString error;
     };
 
     void applyLoad();
+    /// Runs `change` on a connection of its own; returns the error to show, empty when it worked.
+    QString changeWorkspace(const std::function<void(Database &)> &change);
+    void showKeptItems(const LoadResult &result);
     void showFacts(const WorkspaceFacts &facts);
     void showMessage(const QString &text, bool offerDemo);
 
@@ -86,7 +104,10 @@ private:
     VolumeTableModel *m_categoryModel;
     QTableView *m_monthTable;
     QTableView *m_categoryTable;
+    QScrollArea *m_scroll;
     QTreeWidget *m_events;
+    TargetsPanel *m_targets;
+    QTreeWidget *m_mappings;
     std::function<bool(EventDialog &)> m_eventAnswer;
 };
 

@@ -7,8 +7,7 @@ namespace workbench::ui {
 
 VolumeTableModel::VolumeTableModel(QString labelHeader, QObject *parent)
     : QAbstractTableModel(parent), m_labelHeader(std::move(labelHeader))
-{
-}
+{}
 
 void VolumeTableModel::setRows(std::vector<Row> rows, qint64 totalConversations)
 {
@@ -72,7 +71,8 @@ QVariant VolumeTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return section == LabelColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return section == LabelColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTableView>
 #include <QTableWidget>
@@ -61,6 +62,13 @@ MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
     m_headlineView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_headlineView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_headlineView);
+    auto *targetsRow = new QHBoxLayout;
+    targetsRow->addStretch(1);
+    auto *targetsButton = new QPushButton(tr("Set the Quarter's Targets…"), content);
+    targetsButton->setObjectName(QStringLiteral("set-targets"));
+    connect(targetsButton, &QPushButton::clicked, this, &MonthlyReviewPage::targetsRequested);
+    targetsRow->addWidget(targetsButton);
+    layout->addLayout(targetsRow);
 
     auto *columns = new QGridLayout;
     columns->setHorizontalSpacing(28);

@@ -28,6 +28,8 @@ public:
 
 Q_SIGNALS:
     void openConversation(const QString &conversationId);
+    /// The user wants to set the quarter's targets (they live on the Data page).
+    void targetsRequested();
 
 private:
     void showReport();

@@ -93,6 +93,10 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     addPage(m_monthlyPage, tr("Monthly review"), style()->standardIcon(QStyle::SP_FileDialogContentsView),
             QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(m_monthlyPage, &MonthlyReviewPage::openConversation, this, &MainWindow::openInReview);
+    connect(m_monthlyPage, &MonthlyReviewPage::targetsRequested, this, [this] {
+        showPage(m_dataPage);
+        m_dataPage->showTargetsPanel();
+    });
     addPage(m_costPage, tr("Cost model"), style()->standardIcon(QStyle::SP_DriveHDIcon),
             QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(m_costPage, &CostPage::settingsChanged, m_metrics, &MetricsSession::refresh);
@@ -113,6 +117,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_dataPage, &DataPage::demoDataRequested, this, &MainWindow::askForDemoData);
     connect(m_dataPage, &DataPage::importRequested, this, &MainWindow::askForImport);
     connect(m_dataPage, &DataPage::eventsChanged, m_metrics, &MetricsSession::refresh);
+    connect(m_dataPage, &DataPage::settingsChanged, m_metrics, &MetricsSession::refresh);
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
         m_backgroundInFlight = false;
         m_importAction->setEnabled(true);
