@@ -61,6 +61,7 @@ MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
     m_headlineView->horizontalHeader()->setSectionResizeMode(HeadlineTableModel::FigureColumn, QHeaderView::Stretch);
     m_headlineView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_headlineView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headlineView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_headlineView);
     auto *targetsRow = new QHBoxLayout;
     targetsRow->addStretch(1);
