@@ -478,7 +478,9 @@ void MainWindow::askForImport()
     if (!m_database || isBusy())
         return;
     ImportDialog dialog(*m_database, m_clock, this);
-    if (dialog.exec() == QDialog::Accepted)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_dataPage->refresh(); // a mapping saved in the dialog is listed even when nothing was imported
+    if (accepted)
         importInBackground(dialog.request());
 }
 
