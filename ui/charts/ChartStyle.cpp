@@ -5,7 +5,9 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
+#include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace workbench::ui::chartstyle {
@@ -20,6 +22,17 @@ double niceCeiling(double value)
             return step * magnitude;
     }
     return 10 * magnitude;
+}
+
+QValueAxis *percentAxis(double max, const QString &title)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, std::min(100.0, niceCeiling(std::max(max, 1.0))));
+    axis->setLabelFormat(QStringLiteral("%.0f %%"));
+    axis->setTickCount(6);
+    if (!title.isEmpty())
+        axis->setTitleText(title);
+    return axis;
 }
 
 void apply(QChart &chart, const QPalette &palette)

@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "ChartStyle.h"
+#include "RateBars.h"
 #include "display/Colors.h"
 #include "display/Format.h"
 
@@ -40,17 +41,6 @@ DrillDownRequest groupRequest(const Period &period, Breakdown breakdown, const Q
 double percent(double fraction)
 {
     return fraction * 100.0;
-}
-
-QValueAxis *percentAxis(double max, const QString &title = {})
-{
-    auto *axis = new QValueAxis;
-    axis->setRange(0, std::min(100.0, chartstyle::niceCeiling(std::max(max, 1.0)))); // a rate never passes 100 %
-    axis->setLabelFormat(QStringLiteral("%.0f %%"));
-    axis->setTickCount(6);
-    if (!title.isEmpty())
-        axis->setTitleText(title);
-    return axis;
 }
 
 /// Month labels on a value axis, one per index (every other when there are many).
@@ -154,7 +144,7 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
                 maxRate = std::max(maxRate, percent(*value));
             }
         }
-        auto *y = percentAxis(maxRate * 1.15, QObject::tr("Escalated"));
+        auto *y = chartstyle::percentAxis(maxRate * 1.15, QObject::tr("Escalated"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
 
@@ -270,54 +260,19 @@ void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, B
             target.setEmptyMessage(QObject::tr("No conversations in %1.").arg(period.key()));
             return;
         }
-        QChart *chart = target.chart();
-        const QPalette palette = target.palette();
         const auto shown =
             topDown(groups, kMaxBars, [](const GroupFigures &g) { return g.escalationRate().value_or(0); });
-        auto *set = new QBarSet(QObject::tr("Escalation rate"));
-        set->setColor(colors::primary(palette));
-        set->setBorderColor(colors::primary(palette));
-        set->setLabelColor(palette.color(QPalette::Text));
-        QStringList labels;
-        double maxRate = 0;
-        for (const GroupFigures *group : shown) {
-            labels << group->name;
-            const double value = std::round(percent(group->escalationRate().value_or(0)) * 10.0) / 10.0;
-            set->append(value);
-            maxRate = std::max(maxRate, value);
-        }
-        QObject::connect(set, &QBarSet::hovered, set, [shown](bool on, int index) {
-            if (!on || index < 0 || size_t(index) >= shown.size()) {
-                QToolTip::hideText();
-                return;
-            }
-            const GroupFigures &group = *shown[size_t(index)];
-            QToolTip::showText(QCursor::pos(),
-                               QObject::tr("%1\n%2 of %3 conversations escalated (%4)\nClick to list "
-                                           "them")
-                                   .arg(group.name, formatCount(group.escalated), formatCount(group.conversations),
-                                        formatPercent(group.escalationRate())));
-        });
+        std::vector<RateBar> bars;
+        for (const GroupFigures *group : shown)
+            bars.push_back({group->name, group->escalated, group->conversations, group->escalationRate()});
+        QBarSet *set =
+            addEscalationRateBars(*target.chart(), target.palette(), bars, QObject::tr("Click to list them"));
         QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, drill](int index) {
             if (index < 0 || size_t(index) >= shown.size() || !drill)
                 return;
             const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)]->name, true);
             drill(request, QObject::tr("Escalated conversations of %1, %2").arg(request.group, period.key()));
         });
-        auto *series = new QHorizontalBarSeries;
-        series->append(set);
-        series->setBarWidth(0.65);
-        series->setLabelsVisible(true);
-        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-        series->setLabelsFormat(QStringLiteral("@value %"));
-        chart->legend()->setVisible(false);
-        auto *y = new QBarCategoryAxis;
-        y->append(labels);
-        y->setGridLineVisible(false);
-        auto *x = percentAxis(maxRate * 1.2);
-        chart->addAxis(y, Qt::AlignLeft);
-        chart->addAxis(x, Qt::AlignBottom);
-        attach(chart, series, x, y);
         finish(target);
     });
 }
@@ -439,7 +394,7 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
             for (const auto &estimate : {group->reviews.falseRate(), group->reviews.missedRate()})
                 max = std::max(max, percent(estimate.hi.value_or(0)));
         }
-        auto *rateAxis = percentAxis(max * 1.1);
+        auto *rateAxis = chartstyle::percentAxis(max * 1.1);
         chart->addAxis(rateAxis, Qt::AlignBottom);
         chart->addAxis(groupAxis, Qt::AlignLeft);
 

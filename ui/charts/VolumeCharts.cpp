@@ -2,6 +2,7 @@
 
 #include "ChartPanel.h"
 #include "ChartStyle.h"
+#include "RateBars.h"
 #include "display/Colors.h"
 #include "display/Format.h"
 
@@ -10,7 +11,6 @@
 #include <QBarSet>
 #include <QChart>
 #include <QCursor>
-#include <QHorizontalBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -107,58 +107,18 @@ void buildCategoryEscalationRates(ChartPanel &panel, const std::vector<CategoryV
     panel.reset(QObject::tr("Escalation rate by category"));
     if (categories.empty())
         return;
-    QChart *chart = panel.chart();
-    const QPalette palette = panel.palette();
-
     std::vector<CategoryVolume> sorted = categories;
     // Horizontal bars draw the first category at the bottom: ascending puts the highest rate on top.
     std::stable_sort(sorted.begin(), sorted.end(), [](const CategoryVolume &a, const CategoryVolume &b) {
         return a.volume.escalationRate().value_or(0) < b.volume.escalationRate().value_or(0);
     });
-    auto *set = new QBarSet(QObject::tr("Escalation rate"));
-    set->setColor(colors::primary(palette));
-    set->setBorderColor(colors::primary(palette));
-    set->setLabelColor(palette.color(QPalette::Text));
-    QStringList labels;
-    double maxRate = 0;
-    for (const CategoryVolume &category : sorted) {
-        labels << category.name;
-        const double rate = std::round(category.volume.escalationRate().value_or(0) * 1000.0) / 10.0;
-        set->append(rate);
-        maxRate = std::max(maxRate, rate);
-    }
-    QObject::connect(set, &QBarSet::hovered, set, [sorted](bool on, int index) {
-        if (!on || index < 0 || size_t(index) >= sorted.size()) {
-            QToolTip::hideText();
-            return;
-        }
-        const CategoryVolume &category = sorted[size_t(index)];
-        QToolTip::showText(QCursor::pos(), QObject::tr("%1\n%2 of %3 conversations escalated (%4)")
-                                               .arg(category.name, formatCount(category.volume.escalated),
-                                                    formatCount(category.volume.conversations),
-                                                    formatPercent(category.volume.escalationRate())));
-    });
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.65);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value %"));
-    chart->addSeries(series);
-    chart->legend()->setVisible(false);
-
-    auto *categoryAxis = new QBarCategoryAxis;
-    categoryAxis->append(labels);
-    categoryAxis->setGridLineVisible(false);
-    auto *rateAxis = new QValueAxis;
-    rateAxis->setRange(0, chartstyle::niceCeiling(std::max(maxRate * 1.2, 5.0)));
-    rateAxis->setLabelFormat(QStringLiteral("%.0f %%"));
-    chart->addAxis(categoryAxis, Qt::AlignLeft);
-    chart->addAxis(rateAxis, Qt::AlignBottom);
-    series->attachAxis(categoryAxis);
-    series->attachAxis(rateAxis);
-    for (QAbstractAxis *axis : chart->axes())
-        chartstyle::styleAxis(*axis, palette);
+    std::vector<RateBar> bars;
+    for (const CategoryVolume &category : sorted)
+        bars.push_back({category.name, category.volume.escalated, category.volume.conversations,
+                        category.volume.escalationRate()});
+    addEscalationRateBars(*panel.chart(), panel.palette(), bars);
+    for (QAbstractAxis *axis : panel.chart()->axes())
+        chartstyle::styleAxis(*axis, panel.palette());
 }
 
 } // namespace
