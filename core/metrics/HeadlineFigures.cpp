@@ -57,21 +57,16 @@ std::vector<HeadlineFigure> headlineFigures(const MetricsReport &report)
         figures.push_back(f);
         return &figures.back();
     };
-    auto rate = [&](const QString &key, const QString &label, const std::optional<double> &value,
-                    const std::optional<double> &baseline,
-                    bool higherIsBetter) { return add(FigureUnit::Rate, key, label, value, baseline, higherIsBetter); };
-    auto points = [&](const QString &key, const QString &label, const std::optional<double> &value,
-                      const std::optional<double> &baseline,
-                      bool higherIsBetter) { add(FigureUnit::Points, key, label, value, baseline, higherIsBetter); };
     auto estimate = [&](const QString &key, const QString &label, const stats::Estimate &now,
                         const std::optional<stats::Estimate> &before, bool higherIsBetter) {
-        HeadlineFigure *f = rate(key, label, now.value, before ? before->value : std::nullopt, higherIsBetter);
+        HeadlineFigure *f =
+            add(FigureUnit::Rate, key, label, now.value, before ? before->value : std::nullopt, higherIsBetter);
         f->lo = now.lo;
         f->hi = now.hi;
         f->estimated = true;
     };
-    rate(QStringLiteral("escalation_rate"), QStringLiteral("Escalation rate"), h.total.escalationRate(),
-         b ? b->total.escalationRate() : std::nullopt, false);
+    add(FigureUnit::Rate, QStringLiteral("escalation_rate"), QStringLiteral("Escalation rate"),
+        h.total.escalationRate(), b ? b->total.escalationRate() : std::nullopt, false);
     estimate(QStringLiteral("false_escalation_rate"), QStringLiteral("False-escalation rate"), h.falseRate,
              b ? std::optional(b->falseRate) : std::nullopt, false);
     estimate(QStringLiteral("missed_escalation_rate"), QStringLiteral("Missed-escalation rate"), h.missedRate,
@@ -80,21 +75,16 @@ std::vector<HeadlineFigure> headlineFigures(const MetricsReport &report)
              b ? std::optional(b->precision) : std::nullopt, true);
     estimate(QStringLiteral("recall"), QStringLiteral("Escalation recall"), h.recall,
              b ? std::optional(b->recall) : std::nullopt, true);
-    points(QStringLiteral("ai_csat"), QStringLiteral("CSAT, AI-handled"), h.total.ai.csat(),
-           b ? b->total.ai.csat() : std::nullopt, true);
-    points(QStringLiteral("agent_csat"), QStringLiteral("CSAT, agent-handled"), h.total.agent.csat(),
-           b ? b->total.agent.csat() : std::nullopt, true);
-    rate(QStringLiteral("followup_rate_ai"), QStringLiteral("Follow-ups within 48 h (AI-kept)"),
-         h.total.followupRateAi(), b ? b->total.followupRateAi() : std::nullopt, false);
-    HeadlineFigure cost;
-    cost.key = QStringLiteral("false_escalation_cost");
-    cost.label = QStringLiteral("Cost of false escalations");
-    cost.unit = FigureUnit::Money;
-    cost.value = h.cost.falseEscalationCost;
-    cost.baseline = b ? b->cost.falseEscalationCost : std::nullopt;
-    cost.change = difference(cost.value, cost.baseline, 1.0);
-    cost.estimated = true;
-    figures.push_back(cost);
+    add(FigureUnit::Points, QStringLiteral("ai_csat"), QStringLiteral("CSAT, AI-handled"), h.total.ai.csat(),
+        b ? b->total.ai.csat() : std::nullopt, true);
+    add(FigureUnit::Points, QStringLiteral("agent_csat"), QStringLiteral("CSAT, agent-handled"), h.total.agent.csat(),
+        b ? b->total.agent.csat() : std::nullopt, true);
+    add(FigureUnit::Rate, QStringLiteral("followup_rate_ai"), QStringLiteral("Follow-ups within 48 h (AI-kept)"),
+        h.total.followupRateAi(), b ? b->total.followupRateAi() : std::nullopt, false);
+    // Extrapolated from the false-escalation rate, though shown without an interval.
+    add(FigureUnit::Money, QStringLiteral("false_escalation_cost"), QStringLiteral("Cost of false escalations"),
+        h.cost.falseEscalationCost, b ? b->cost.falseEscalationCost : std::nullopt, false)
+        ->estimated = true;
     return figures;
 }
 

@@ -171,7 +171,7 @@ std::vector<ReviewerAgreement> agreementFor(Database &db, const Period &period)
                     pair.disagreements << conversation;
             }
             pair.common = qint64(first.size());
-            if (pair.common < 10)
+            if (pair.common < kAgreementMinCommon)
                 continue;
             pair.kappa = stats::cohensKappa(first, second);
             std::sort(pair.disagreements.begin(), pair.disagreements.end(), codePointLess);
@@ -254,6 +254,18 @@ MetricsReport computeMetrics(Database &db, const Period &period, std::optional<P
             report.targets.push_back({QLatin1String(key), *target, actual});
     }
     return report;
+}
+
+QString Recommendation::actionText() const
+{
+    return action == QLatin1String("escalate_less") ? QStringLiteral("Escalate less") : QStringLiteral("Escalate more");
+}
+
+const GroupFigures *MetricsReport::category(const QString &name) const
+{
+    const auto found = std::find_if(figures.byCategory.begin(), figures.byCategory.end(),
+                                    [&name](const GroupFigures &group) { return group.name == name; });
+    return found == figures.byCategory.end() ? nullptr : &*found;
 }
 
 } // namespace workbench

@@ -42,7 +42,12 @@ struct Recommendation {
     QString category;
     QString action; ///< "escalate_less" or "escalate_more"
     QString why;
+    /// The action in words: "Escalate less" or "Escalate more".
+    QString actionText() const;
 };
+
+/// Reviewer agreement needs this many conversations both reviewers tagged (METRICS.md).
+inline constexpr qint64 kAgreementMinCommon = 10;
 
 struct ReviewerAgreement {
     QString first; ///< reviewers sorted
@@ -81,6 +86,9 @@ struct MetricsReport {
     std::vector<TargetFigure> targets;
     /// The csat_gap_points setting the flags were computed with.
     double csatGapPoints = 10;
+
+    /// The period's category called `name`; nullptr when it has none.
+    const GroupFigures *category(const QString &name) const;
 };
 
 /// Computes the report of `period` against `baseline` (default: the previous period of the same kind).

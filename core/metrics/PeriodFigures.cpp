@@ -150,13 +150,13 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         }
     }
     // The reviewed conversations of the period, with their verdicts (the view holds the rule).
-    SqliteStatement reviews(
-        db.handle(), "SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
-                     " c.ai_confidence, v.verdict,"
-                     " EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
-                     "         WHERE i.conversation_ref = c.id AND s.method = 'random')"
-                     " FROM verdicts AS v JOIN conversations c ON c.id = v.conversation_ref"
-                     " WHERE c.created_at >= ?1 AND c.created_at < ?2");
+    const QByteArray reviewsSql =
+        QByteArray("SELECT c.id, c.conversation_id, c.escalated, c.category_id, c.channel_id, c.team_id, c.agent_id,"
+                   " c.ai_confidence, v.verdict, ") +
+        kInRandomSampleSql +
+        " FROM verdicts AS v JOIN conversations c ON c.id = v.conversation_ref"
+        " WHERE c.created_at >= ?1 AND c.created_at < ?2";
+    SqliteStatement reviews(db.handle(), reviewsSql.constData());
     reviews.bind(1, period.startMsecs());
     reviews.bind(2, period.endMsecs());
     while (reviews.step()) {

@@ -20,6 +20,11 @@ struct CsatCounts {
     std::optional<double> csat() const;
 };
 
+/// The SQL test of that rule's first half, for statements that alias conversations as `c`: the conversation
+/// is in at least one random sample. One text, so the period figures and the trend cannot drift apart.
+inline constexpr char kInRandomSampleSql[] = "EXISTS (SELECT 1 FROM sample_items i JOIN samples s ON s.id = i.sample_id"
+                                             " WHERE i.conversation_ref = c.id AND s.method = 'random')";
+
 /// Random-sample reviews of a group (METRICS.md "Samples and estimates"): a conversation counts when it is
 /// in at least one random sample and has a verdict (its latest tag).
 struct ReviewCounts {

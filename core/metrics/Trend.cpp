@@ -27,24 +27,25 @@ std::vector<TrendMonth> computeMonthlyTrend(Database &db)
     size_t at = 0;
     while (scan.step()) {
         const qint64 created = scan.columnInt64(0);
-        while (created >= trend[at].month.endMsecs())
+        while (at < trend.size() && created >= trend[at].month.endMsecs())
             ++at;
+        if (at == trend.size())
+            break; // written by another program since the range was read
         GroupFigures &figures = trend[at].figures;
         ++figures.conversations;
         figures.escalated += scan.columnInt64(1) != 0 ? 1 : 0;
     }
-    SqliteStatement reviews(db.handle(), "SELECT c.created_at, c.escalated, v.verdict FROM verdicts AS v"
-                                         " JOIN conversations c ON c.id = v.conversation_ref"
-                                         " WHERE EXISTS (SELECT 1 FROM sample_items i JOIN samples s"
-                                         "   ON s.id = i.sample_id WHERE i.conversation_ref = c.id"
-                                         "   AND s.method = 'random')");
-    const qint64 firstStart = trend.front().month.startMsecs();
+    // Random-sample reviews only, by the month of their conversation.
+    const QByteArray reviewsSql = QByteArray("SELECT c.created_at, c.escalated, v.verdict FROM verdicts AS v"
+                                             " JOIN conversations c ON c.id = v.conversation_ref WHERE ") +
+                                  kInRandomSampleSql;
+    SqliteStatement reviews(db.handle(), reviewsSql.constData());
+    const Period first = trend.front().month;
     while (reviews.step()) {
         const Period month = Period::monthContaining(reviews.columnInt64(0));
-        const int index =
-            (month.year() - trend.front().month.year()) * 12 + month.number() - trend.front().month.number();
-        if (reviews.columnInt64(0) < firstStart || index < 0 || size_t(index) >= trend.size())
-            continue;
+        const int index = (month.year() - first.year()) * 12 + month.number() - first.number();
+        if (index < 0 || size_t(index) >= trend.size())
+            continue; // written by another program since the range was read
         trend[size_t(index)].figures.reviews.add(reviews.columnInt64(1) != 0, reviews.columnText(2));
     }
     return trend;

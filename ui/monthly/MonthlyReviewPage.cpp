@@ -31,15 +31,6 @@ QLabel *heading(const QString &text, QWidget *parent)
     return label;
 }
 
-const GroupFigures *categoryNamed(const MetricsReport &report, const QString &name)
-{
-    for (const GroupFigures &group : report.figures.byCategory) {
-        if (group.name == name)
-            return &group;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 MonthlyReviewPage::MonthlyReviewPage(MetricsSession &session, QWidget *parent)
@@ -160,7 +151,7 @@ void MonthlyReviewPage::showReport()
     QStringList top;
     int rank = 1;
     for (const QString &name : report->topFalseCategories) {
-        const GroupFigures *group = categoryNamed(*report, name);
+        const GroupFigures *group = report->category(name);
         if (!group)
             continue;
         const stats::Estimate rate = group->reviews.falseRate();
@@ -189,11 +180,7 @@ void MonthlyReviewPage::showReport()
 
     QStringList recommendations;
     for (const Recommendation &r : report->recommendations)
-        recommendations << tr("%1: %2. %3")
-                               .arg(r.category,
-                                    r.action == QLatin1String("escalate_less") ? tr("escalate less")
-                                                                               : tr("escalate more"),
-                                    r.why);
+        recommendations << tr("%1: %2. %3").arg(r.category, r.actionText().toLower(), r.why);
     section(QStringLiteral("recommendations"))
         ->setText(recommendations.isEmpty() ? tr("None this month.") : recommendations.join(QStringLiteral("\n\n")));
 
@@ -226,8 +213,9 @@ void MonthlyReviewPage::showReport()
                                 m_agreement->verticalHeader()->length());
     section(QStringLiteral("agreement-note"))
         ->setText(report->agreement.empty()
-                      ? tr("No two reviewers tagged 10 or more of the same conversations in %1: agreement needs an "
+                      ? tr("No two reviewers tagged %1 or more of the same conversations in %2: agreement needs an "
                            "overlap (two reviewers on one sample).")
+                            .arg(kAgreementMinCommon)
                             .arg(period)
                       : tr("Kappa above 0.6 is substantial agreement; below 0.4, calibrate the reviewers on the "
                            "disagreements."));

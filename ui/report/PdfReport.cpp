@@ -259,12 +259,9 @@ QString whereToAct(const ReportData &data)
     } else {
         html += QStringLiteral("<ol>");
         for (const QString &name : r.topFalseCategories) {
-            for (const GroupFigures &group : r.figures.byCategory) {
-                if (group.name == name)
-                    html +=
-                        QStringLiteral("<li><b>%1</b>: %2 false escalations</li>")
-                            .arg(esc(name), estimateCell(group.reviews.falseRate(), group.reviews.reviewedEscalated));
-            }
+            if (const GroupFigures *group = r.category(name))
+                html += QStringLiteral("<li><b>%1</b>: %2 false escalations</li>")
+                            .arg(esc(name), estimateCell(group->reviews.falseRate(), group->reviews.reviewedEscalated));
         }
         html += QStringLiteral("</ol>");
     }
@@ -282,11 +279,7 @@ QString whereToAct(const ReportData &data)
     if (r.recommendations.empty())
         html += QStringLiteral("<p class=\"muted\">None this month.</p>");
     for (const Recommendation &rec : r.recommendations)
-        html += QStringLiteral("<p><b>%1 — %2.</b> %3</p>")
-                    .arg(esc(rec.category),
-                         rec.action == QLatin1String("escalate_less") ? QStringLiteral("Escalate less")
-                                                                      : QStringLiteral("Escalate more"),
-                         esc(rec.why));
+        html += QStringLiteral("<p><b>%1 — %2.</b> %3</p>").arg(esc(rec.category), esc(rec.actionText()), esc(rec.why));
     return html;
 }
 
@@ -345,8 +338,9 @@ QString agreementSection(const ReportData &data)
     const MetricsReport &r = data.report;
     QString html = QStringLiteral("<h2>Reviewer agreement</h2>");
     if (r.agreement.empty())
-        return html + QStringLiteral("<p class=\"muted\">No two reviewers tagged 10 or more of the same conversations "
-                                     "in %1.</p>")
+        return html + QStringLiteral("<p class=\"muted\">No two reviewers tagged %1 or more of the same conversations "
+                                     "in %2.</p>")
+                          .arg(kAgreementMinCommon)
                           .arg(esc(r.headline.period.key()));
     html += QStringLiteral(
         "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th>Reviewers</th><th class=\"num\">In common"
