@@ -6,6 +6,7 @@
 #include "review/Tagging.h"
 #include "store/Database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -30,9 +31,23 @@ double peakResidentMiB()
     return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : 0;
 }
 
+QDateTime benchNow()
+{
+    return QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc());
+}
+
+QString benchWorkspace(int argc, char *argv[], const QString &folder, const QString &name, bool reviewed)
+{
+    if (argc > 1)
+        return QString::fromLocal8Bit(argv[1]);
+    const QString path = QDir(folder).filePath(name);
+    makeMillionConversationWorkspace(path, reviewed);
+    return path;
+}
+
 void makeMillionConversationWorkspace(const QString &path, bool reviewed)
 {
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    const FixedClock clock(benchNow());
     auto db = Database::open(path);
     DemoOptions options;
     options.conversations = 1'000'000;

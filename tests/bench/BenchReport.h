@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QTextStream>
 
@@ -26,6 +27,13 @@ inline void reportRatio(const QString &name, double measured, double baseline, d
         << '\n';
     out.flush();
 }
+
+/// The fixed "now" of every bench (2026-11-24 12:00 UTC): the benchmark workspaces end in the month before it.
+QDateTime benchNow();
+
+/// The workspace a bench runs on: the path given as its first argument, else a benchmark workspace made in
+/// `folder` under `name` (see makeMillionConversationWorkspace).
+QString benchWorkspace(int argc, char *argv[], const QString &folder, const QString &name, bool reviewed);
 
 /// Fills `path` with the benchmark workspace: 1,000,000 demo conversations over the 24 months to 2026-10 (a
 /// fixed clock); with `reviewed`, a tagged random sample of 50 escalated and 50 kept conversations in each

@@ -13,7 +13,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -26,12 +25,9 @@ int main(int argc, char *argv[])
     QApplication application(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir directory;
-    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
-    if (workspace.isEmpty()) {
-        workspace = directory.filePath(QStringLiteral("dashboard.ewb"));
-        bench::makeMillionConversationWorkspace(workspace, true);
-    }
+    const QString workspace =
+        bench::benchWorkspace(argc, argv, directory.path(), QStringLiteral("dashboard.ewb"), true);
+    const FixedClock clock(bench::benchNow());
     auto database = Database::open(workspace);
 
     ui::MetricsSession session(clock);

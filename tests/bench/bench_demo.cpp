@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-#include <QTimeZone>
 
 using namespace workbench;
 
@@ -17,7 +16,7 @@ int main(int argc, char *argv[])
     QCoreApplication application(argc, argv);
     const qint64 conversations = argc > 1 ? QString::fromLocal8Bit(argv[1]).toLongLong() : 1'000'000;
     QTemporaryDir directory;
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    const FixedClock clock(bench::benchNow());
 
     QElapsedTimer timer;
     timer.start();

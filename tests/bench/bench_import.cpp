@@ -95,7 +95,7 @@ double sqliteShellImportSeconds(const QString &csv, const QString &database)
 // The import itself, in this (child) process: prints "seconds peak-MiB".
 int importInThisProcess(const QString &file, const QString &workspace)
 {
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    const FixedClock clock(bench::benchNow());
     QElapsedTimer timer;
     timer.start();
     auto database = Database::open(workspace);
@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
     // JSONL with messages, from the demo generator.
     const QString jsonlFolder = directory.filePath(QStringLiteral("jsonl"));
     {
-        const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+        const FixedClock clock(bench::benchNow());
         DemoOptions options;
         options.conversations = jsonlRows;
         options.months = 12;

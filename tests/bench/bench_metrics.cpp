@@ -15,7 +15,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -61,11 +60,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QTemporaryDir directory;
-    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (workspace.isEmpty()) {
-        workspace = directory.filePath(QStringLiteral("metrics.ewb"));
-        bench::makeMillionConversationWorkspace(workspace, false);
-    }
+    const QString workspace = bench::benchWorkspace(argc, argv, directory.path(), QStringLiteral("metrics.ewb"), false);
     const QString cli = QCoreApplication::applicationDirPath() + QStringLiteral("/../app/escalation-workbench");
     std::vector<double> ours;
     std::vector<double> shell;

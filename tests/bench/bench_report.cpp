@@ -14,7 +14,6 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -27,12 +26,8 @@ int main(int argc, char *argv[])
     QApplication application(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir directory;
-    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (workspace.isEmpty()) {
-        workspace = directory.filePath(QStringLiteral("report.ewb"));
-        bench::makeMillionConversationWorkspace(workspace, true);
-    }
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
+    const QString workspace = bench::benchWorkspace(argc, argv, directory.path(), QStringLiteral("report.ewb"), true);
+    const FixedClock clock(bench::benchNow());
     const QString pdf = directory.filePath(QStringLiteral("october.pdf"));
     std::vector<double> runs;
     for (int i = 0; i < 5; ++i) {

@@ -32,12 +32,8 @@ int main(int argc, char *argv[])
     QApplication application(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // the reviewer name it sets must not reach the user's settings
     QTemporaryDir directory;
-    QString workspace = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const FixedClock clock(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
-    if (workspace.isEmpty()) {
-        workspace = directory.filePath(QStringLiteral("review.ewb"));
-        bench::makeMillionConversationWorkspace(workspace, false);
-    }
+    const QString workspace = bench::benchWorkspace(argc, argv, directory.path(), QStringLiteral("review.ewb"), false);
+    const FixedClock clock(bench::benchNow());
     auto database = Database::open(workspace);
     // 50 long conversations, as a sample of them would be.
     constexpr int kLong = 50;

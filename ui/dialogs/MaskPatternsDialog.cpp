@@ -73,16 +73,18 @@ MaskPatternsDialog::MaskPatternsDialog(Database &db, QWidget *parent)
 void MaskPatternsDialog::load()
 {
     m_list->clear();
-    for (const MaskPattern &pattern : listMaskPatterns(m_db)) {
+    const std::vector<MaskPattern> patterns = listMaskPatterns(m_db);
+    for (const MaskPattern &pattern : patterns) {
         auto *item = new QListWidgetItem(QStringLiteral("%1  →  [%2]").arg(pattern.pattern, pattern.label), m_list);
         item->setData(Qt::UserRole, pattern.id);
     }
+    m_masker = Masker(patterns);
     updatePreview();
 }
 
 void MaskPatternsDialog::updatePreview()
 {
-    m_preview->setText(Masker(listMaskPatterns(m_db)).mask(m_sample->text()));
+    m_preview->setText(m_masker.mask(m_sample->text()));
 }
 
 QString MaskPatternsDialog::previewText() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report/Masking.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -34,6 +36,7 @@ private:
     QLineEdit *m_sample;
     QLabel *m_preview;
     QLabel *m_message;
+    Masker m_masker; ///< the workspace's patterns as last loaded: the preview follows each keystroke without SQL
 };
 
 } // namespace workbench::ui
