@@ -17,11 +17,7 @@ using namespace workbench;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::ProgramRun;
 
 } // namespace
 
@@ -53,24 +49,25 @@ private Q_SLOTS:
     void importUsageErrors();
 
 private:
+    /// This process's environment with HOME and the XDG folders under `home` in the test's folder.
+    QProcessEnvironment homeEnvironment(const QString &home) const;
     Run run(const QStringList &arguments);
     test::TempFolder m_home;
 };
 
+QProcessEnvironment TestCli::homeEnvironment(const QString &home) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), m_home.path(home));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path(home + QStringLiteral("/data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path(home + QStringLiteral("/config")));
+    return environment;
+}
+
 Run TestCli::run(const QStringList &arguments)
 {
-    QProcess process;
     // A private home: the default workspace and the settings of this test never touch the user's.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("HOME"), m_home.path(QStringLiteral("home")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path(QStringLiteral("home/data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path(QStringLiteral("home/config")));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("the CLI did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runProgram(QStringLiteral(WORKBENCH_EXECUTABLE), arguments, homeEnvironment(QStringLiteral("home")));
 }
 
 void TestCli::helpListsCommands()
@@ -113,11 +110,8 @@ void TestCli::workspaceFileOpensTheWindow()
     // As a file manager starts it (Exec=escalation-workbench %f): the window opens on that file, no command runs.
     const QString workspace = m_home.path(QStringLiteral("from-file-manager.ewb"));
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // A home of its own: the window remembers the workspace as the default of later commands.
-    environment.insert(QStringLiteral("HOME"), m_home.path(QStringLiteral("gui-home")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path(QStringLiteral("gui-home/data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path(QStringLiteral("gui-home/config")));
+    QProcessEnvironment environment = homeEnvironment(QStringLiteral("gui-home"));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(WORKBENCH_EXECUTABLE), {workspace});

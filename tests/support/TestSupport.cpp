@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlRecord>
 
 namespace workbench::test {
@@ -156,6 +157,24 @@ void reviewRandomSamples(Database &db, const QStringList &weeks)
             }
         }
     }
+}
+
+void makeReviewedDemoWorkspace(const QString &path)
+{
+    makeDemoWorkspace(path, 6000, 4);
+    auto db = Database::open(path);
+    reviewRandomSamples(*db, {QStringLiteral("2026-W41"), QStringLiteral("2026-W42")});
+}
+
+ProgramRun runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForFinished(120000))
+        qFatal("%s did not finish", qPrintable(program));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace workbench::test

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -57,6 +58,20 @@ void makeDemoWorkspace(const QString &path, qint64 conversations, int months, qu
 /// Dana says false for escalated ids ending in a multiple of 5, missed for kept ids ending in a multiple of 8;
 /// Lee repeats the first 12 of each sample with one disagreement, so that agreement has pairs.
 void reviewRandomSamples(Database &db, const QStringList &weeks);
+
+/// The workspace of the metrics, page and report tests: 6,000 demo conversations over four months to 2026-10,
+/// with the random samples of 2026-W41 and 2026-W42 reviewed as reviewRandomSamples does.
+void makeReviewedDemoWorkspace(const QString &path);
+
+/// What a run of a program printed and returned (-1 when it crashed).
+struct ProgramRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+/// Runs `program` to its end with `arguments` in `environment`; a run that hangs stops the test program.
+ProgramRun runProgram(const QString &program, const QStringList &arguments,
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 } // namespace workbench::test
 

@@ -50,12 +50,12 @@ namespace {
 
 QJsonObject metricsJsonOf(const QString &workspace, const QString &period)
 {
-    QProcess process;
-    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), {QStringLiteral("metrics"), QStringLiteral("--db"), workspace,
-                                                         QStringLiteral("--period"), period, QStringLiteral("--json")});
-    if (!process.waitForFinished(120000) || process.exitCode() != 0)
-        qFatal("metrics --json failed: %s", process.readAllStandardError().constData());
-    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const test::ProgramRun run = test::runProgram(QStringLiteral(WORKBENCH_EXECUTABLE),
+                                                  {QStringLiteral("metrics"), QStringLiteral("--db"), workspace,
+                                                   QStringLiteral("--period"), period, QStringLiteral("--json")});
+    if (run.exitCode != 0)
+        qFatal("metrics --json failed: %s", qPrintable(run.err));
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
 }
 
 std::optional<double> jsonNumber(const QJsonValue &value)
@@ -128,9 +128,8 @@ void TestMetricsPages::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     m_path = m_folder.path(QStringLiteral("demo.ewb"));
-    test::makeDemoWorkspace(m_path, 6000, 4);
+    test::makeReviewedDemoWorkspace(m_path);
     auto db = Database::open(m_path);
-    test::reviewRandomSamples(*db, {QStringLiteral("2026-W41"), QStringLiteral("2026-W42")});
     WorkspaceSettings(*db).set(QStringLiteral("target.false_escalation_rate"), QStringLiteral("0.15"));
     m_json = metricsJsonOf(m_path, QStringLiteral("2026-10"));
     QVERIFY(m_json[QStringLiteral("reviewed_escalated")].toInt() > 50);

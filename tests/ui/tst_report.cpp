@@ -28,20 +28,11 @@ const QString kEmail = QStringLiteral("maria.gonzalez@example.net");
 const QString kPhone = QStringLiteral("+1 (415) 555-0134");
 const QString kCard = QStringLiteral("4111 1111 1111 1111");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::ProgramRun;
 
 Run runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(WORKBENCH_EXECUTABLE), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("the CLI did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runProgram(QStringLiteral(WORKBENCH_EXECUTABLE), arguments);
 }
 
 /// The text of every page, in order.
@@ -96,10 +87,9 @@ void TestReport::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     m_path = m_folder.path(QStringLiteral("demo.ewb"));
-    test::makeDemoWorkspace(m_path, 6000, 4);
+    test::makeReviewedDemoWorkspace(m_path);
     {
         auto db = Database::open(m_path);
-        test::reviewRandomSamples(*db, {QStringLiteral("2026-W41"), QStringLiteral("2026-W42")});
         // A false escalation whose customer wrote contact data; its id sorts first, so it is an example.
         {
             Transaction transaction(*db);
