@@ -15,7 +15,6 @@
 #include <QJsonObject>
 #include <QPdfDocument>
 #include <QPdfSelection>
-#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
