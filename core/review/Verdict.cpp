@@ -27,16 +27,22 @@ std::optional<Verdict> verdictFromName(QStringView name)
     return std::nullopt;
 }
 
+VerdictChoice verdictsFor(bool escalated)
+{
+    return escalated ? VerdictChoice{Verdict::CorrectEscalation, Verdict::FalseEscalation}
+                     : VerdictChoice{Verdict::CorrectResolution, Verdict::MissedEscalation};
+}
+
 bool verdictFits(Verdict verdict, bool escalated)
 {
-    const bool forEscalated = verdict == Verdict::CorrectEscalation || verdict == Verdict::FalseEscalation;
-    return forEscalated == escalated;
+    const VerdictChoice choice = verdictsFor(escalated);
+    return verdict == choice.right || verdict == choice.wrong;
 }
 
 QString validVerdicts(bool escalated)
 {
-    return escalated ? QStringLiteral("correct_escalation or false_escalation")
-                     : QStringLiteral("correct_resolution or missed_escalation");
+    const VerdictChoice choice = verdictsFor(escalated);
+    return QStringLiteral("%1 or %2").arg(verdictName(choice.right), verdictName(choice.wrong));
 }
 
 } // namespace workbench

@@ -694,9 +694,8 @@ void ReviewPage::showDetails()
     m_facts->showConversation(details);
 
     std::vector<VerdictReasons> reasons;
-    const Verdict first = c.escalated ? Verdict::FalseEscalation : Verdict::MissedEscalation;
-    const Verdict second = c.escalated ? Verdict::CorrectEscalation : Verdict::CorrectResolution;
-    for (Verdict verdict : {first, second})
+    const VerdictChoice choice = verdictsFor(c.escalated);
+    for (Verdict verdict : {choice.wrong, choice.right}) // the wrong call's reasons first: they are the finding
         reasons.push_back({verdict, reasonCodes(*m_db, verdict, c.category)});
     // The tag panel gets the real text: a re-tag must never store a masked note.
     m_tagPanel->showConversation(*m_details, reasons, m_categories, verdictKeysFor(c.escalated));
@@ -903,7 +902,7 @@ void ReviewPage::editReasonCodes()
     if (!m_db)
         return;
     const bool escalated = !m_details || m_details->conversation.escalated;
-    ReasonCodesDialog dialog(*m_db, escalated ? Verdict::FalseEscalation : Verdict::MissedEscalation,
+    ReasonCodesDialog dialog(*m_db, verdictsFor(escalated).wrong,
                              m_details ? m_details->conversation.category : QString(), m_categories, this);
     dialog.exec();
     if (m_details) {

@@ -148,8 +148,8 @@ void TagPanel::clear()
 
 void TagPanel::showVerdictButtons(bool escalated, const QString &verdictKeys, std::optional<Verdict> current)
 {
-    m_buttonVerdicts[0] = escalated ? Verdict::CorrectEscalation : Verdict::CorrectResolution;
-    m_buttonVerdicts[1] = escalated ? Verdict::FalseEscalation : Verdict::MissedEscalation;
+    const VerdictChoice choice = verdictsFor(escalated);
+    m_buttonVerdicts = {choice.right, choice.wrong};
     for (int i = 0; i < 2; ++i) {
         const QString key = verdictKeys.size() > i ? QString(verdictKeys[i]) : QString();
         m_verdictButtons[i]->setText(QStringLiteral("%1   %2").arg(key, verdictLabel(m_buttonVerdicts[i])));

@@ -4,6 +4,7 @@
 #include "review/Verdict.h"
 
 #include <QWidget>
+#include <array>
 
 #include <optional>
 
@@ -72,7 +73,7 @@ private:
     void showVerdictButtons(bool escalated, const QString &verdictKeys, std::optional<Verdict> current);
 
     QPushButton *m_verdictButtons[2];
-    Verdict m_buttonVerdicts[2] = {Verdict::CorrectEscalation, Verdict::FalseEscalation};
+    std::array<Verdict, 2> m_buttonVerdicts = {Verdict::CorrectEscalation, Verdict::FalseEscalation};
     QLabel *m_currentVerdict;
     QListWidget *m_reasons;
     std::vector<std::pair<Verdict, QString>> m_numbered;
