@@ -206,6 +206,14 @@ void TestReview::lastFullWeek()
 
 void TestReview::verdictsMustFit()
 {
+    QCOMPARE(verdictsFor(true).right, Verdict::CorrectEscalation);
+    QCOMPARE(verdictsFor(true).wrong, Verdict::FalseEscalation);
+    QCOMPARE(verdictsFor(false).right, Verdict::CorrectResolution);
+    QCOMPARE(verdictsFor(false).wrong, Verdict::MissedEscalation);
+    for (Verdict verdict :
+         {Verdict::CorrectEscalation, Verdict::FalseEscalation, Verdict::CorrectResolution, Verdict::MissedEscalation})
+        QVERIFY(verdictFits(verdict, true) != verdictFits(verdict, false)); // each verdict fits one population
+    QCOMPARE(validVerdicts(false), QStringLiteral("correct_resolution or missed_escalation"));
     const QByteArray before = test::workspaceDigest(*m_db);
     TagRequest missedOnEscalated{
         QStringLiteral("E-001"), QStringLiteral("Dana"), Verdict::MissedEscalation, {}, {}, 1000, {}, {}};
