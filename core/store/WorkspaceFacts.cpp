@@ -20,6 +20,11 @@ qint64 conversationCount(Database &db)
     return sql::scalar(db.sql(), QStringLiteral("SELECT count(*) FROM conversations")).toLongLong();
 }
 
+bool hasConversations(Database &db)
+{
+    return sql::scalar(db.sql(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM conversations)")).toBool();
+}
+
 std::vector<WorkspaceEvent> listEvents(Database &db)
 {
     std::vector<WorkspaceEvent> events;

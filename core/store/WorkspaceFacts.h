@@ -64,6 +64,8 @@ WorkspaceFacts loadWorkspaceFacts(Database &db);
 
 /// The number of conversations stored (cheap).
 qint64 conversationCount(Database &db);
+/// True when the workspace holds a conversation (one row read, whatever its size).
+bool hasConversations(Database &db);
 
 /// Every event by date (then as entered).
 std::vector<WorkspaceEvent> listEvents(Database &db);

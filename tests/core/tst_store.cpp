@@ -6,6 +6,7 @@
 #include "store/DimensionCache.h"
 #include "store/Schema.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceFacts.h"
 
 #include <QDir>
 #include <QFile>
@@ -284,9 +285,11 @@ void TestStore::reimportUpdatesInPlace()
 {
     const test::TempFolder folder;
     auto db = Database::open(folder.path());
+    QVERIFY(!hasConversations(*db));
     Transaction transaction(*db);
     ConversationWriter writer(*db);
     QCOMPARE(writer.write(conversation(QStringLiteral("A"), 1000)), ConversationWriter::Outcome::Inserted);
+    QVERIFY(hasConversations(*db));
     const qint64 rowId = queryValue(*db, QStringLiteral("SELECT id FROM conversations")).toLongLong();
     Conversation changed = conversation(QStringLiteral("A"), 2000);
     changed.messages.push_back({Role::Ai, QStringLiteral("It was issued today."), 2500, QString()});

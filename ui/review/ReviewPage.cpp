@@ -497,7 +497,7 @@ void ReviewPage::reloadSamples(qint64 select)
 {
     m_samples = listSamples(*m_db);
     if (m_samples.empty()) {
-        const bool hasConversations = conversationCount(*m_db) > 0;
+        const bool hasConversations = workbench::hasConversations(*m_db);
         m_emptyMessage->setText(hasConversations
                                     ? tr("No samples yet. Draw this week's sample of escalated conversations to "
                                          "start reviewing (Ctrl+Shift+N).")
