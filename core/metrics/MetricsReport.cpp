@@ -55,8 +55,7 @@ Headline headlineOf(const PeriodFigures &figures, const WorkspaceSettings &setti
     h.reviewsNeededEscalated = stats::reviewsNeeded(h.falseRate.value.value_or(0.5), h.targetMargin);
     h.reviewsNeededContained = stats::reviewsNeeded(h.missedRate.value.value_or(0.5), h.targetMargin);
 
-    h.benchmark = benchmarkBand(settings.value(QStringLiteral("benchmark")))
-                      .value_or(BenchmarkBand{QStringLiteral("general"), 0.05, 0.10});
+    h.benchmark = benchmarkBand(settings.value(QStringLiteral("benchmark"))).value_or(defaultBenchmarkBand());
     if (const auto rate = h.total.escalationRate()) {
         h.benchmarkPosition = *rate < h.benchmark.low    ? QStringLiteral("below")
                               : *rate > h.benchmark.high ? QStringLiteral("above")

@@ -122,6 +122,15 @@ std::optional<BenchmarkBand> benchmarkBand(const QString &setting)
     return std::nullopt;
 }
 
+BenchmarkBand defaultBenchmarkBand()
+{
+    for (const SettingSpec &spec : settingSpecs()) {
+        if (spec.key == QLatin1String("benchmark"))
+            return *benchmarkBand(spec.defaultValue);
+    }
+    return {};
+}
+
 WorkspaceSettings::WorkspaceSettings(Database &db) : m_db(db)
 {}
 

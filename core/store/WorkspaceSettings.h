@@ -32,6 +32,8 @@ struct BenchmarkBand {
 };
 /// general, ecommerce, luxury, regulated, or custom:LOW-HIGH (percent); nullopt for anything else.
 std::optional<BenchmarkBand> benchmarkBand(const QString &setting);
+/// The band of the setting's default ("general", 5-10 %): what a workspace uses until it sets its own.
+BenchmarkBand defaultBenchmarkBand();
 
 /// The settings stored in a workspace, with their typed defaults in one place.
 class WorkspaceSettings {

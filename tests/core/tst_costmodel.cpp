@@ -189,6 +189,9 @@ void TestCostModel::benchmarkBands_data()
 
 void TestCostModel::benchmarkBands()
 {
+    // The default setting's band, which a workspace without its own uses.
+    QCOMPARE(defaultBenchmarkBand().name, QStringLiteral("general"));
+    QVERIFY(qFuzzyCompare(defaultBenchmarkBand().high, 0.10));
     QFETCH(QString, setting);
     QFETCH(double, low);
     QFETCH(double, high);

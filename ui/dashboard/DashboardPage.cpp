@@ -119,17 +119,18 @@ void DashboardPage::drill(const DrillDownRequest &request, const QString &title)
     }
 }
 
+DrillHandler DashboardPage::drillHandler()
+{
+    return [this](const DrillDownRequest &request, const QString &title) { drill(request, title); };
+}
+
 void DashboardPage::redrawTrendCharts()
 {
-    const DrillHandler handler = [this](const DrillDownRequest &request, const QString &title) {
-        drill(request, title);
-    };
     const std::optional<MetricsReport> &report = m_session.report();
-    const BenchmarkBand band =
-        report ? report->headline.benchmark : BenchmarkBand{QStringLiteral("general"), 0.05, 0.10};
+    const BenchmarkBand band = report ? report->headline.benchmark : defaultBenchmarkBand();
     showEscalationTrend(*chart(QStringLiteral("trend")), m_session.trend(), band, m_session.events(),
-                        m_session.period(), handler);
-    showPrecisionRecallTrend(*chart(QStringLiteral("precision-recall")), m_session.trend(), handler);
+                        m_session.period(), drillHandler());
+    showPrecisionRecallTrend(*chart(QStringLiteral("precision-recall")), m_session.trend(), drillHandler());
 }
 
 void DashboardPage::redrawPeriodCharts()
@@ -147,9 +148,7 @@ void DashboardPage::redrawPeriodCharts()
         }
         return;
     }
-    const DrillHandler handler = [this](const DrillDownRequest &request, const QString &title) {
-        drill(request, title);
-    };
+    const DrillHandler handler = drillHandler();
     const Headline &h = report->headline;
     m_status->setText(tr("%1 · %2 conversations · %3 escalated · %4 reviewed at random")
                           .arg(formatMonthLong(h.period.year(), h.period.number()), formatCount(h.total.conversations),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/MetricsCharts.h"
 #include "metrics/DrillDown.h"
 
 #include <QWidget>
@@ -47,6 +48,8 @@ Q_SIGNALS:
 private:
     void redrawPeriodCharts();
     void redrawTrendCharts();
+    /// What a click on a chart calls: list the conversations behind it.
+    DrillHandler drillHandler();
 
     MetricsSession &m_session;
     Database *m_db = nullptr;
