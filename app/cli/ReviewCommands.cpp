@@ -4,6 +4,8 @@
 #include "common/Clock.h"
 #include "import/ImportJob.h"
 #include "import/ValueParsers.h"
+#include "review/ConversationDetails.h"
+#include "review/ReasonCodes.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
 #include "store/Database.h"
@@ -112,6 +114,18 @@ void addTagOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("reviewer"), QStringLiteral("Who judged it."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("at"), QStringLiteral("When (ISO-8601 or epoch seconds; default now)."),
                       QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("new-reason"),
+                      QStringLiteral("Add the --reason code to the verdict's codes when it is not among them.")});
+    parser.addOption({QStringLiteral("category"),
+                      QStringLiteral("The category the conversation really belongs to (one of the workspace's)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("takeover-turn"),
+                      QStringLiteral("For a missed escalation: the turn (numbered from 1, as the transcript shows "
+                                     "them) where a person should have taken over."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("role"),
+                      QStringLiteral("review (default) or adjudication (a lead settling a disagreement)."),
+                      QStringLiteral("ROLE")});
 }
 
 int runTagCommand(const CommandContext &context)
@@ -138,7 +152,31 @@ int runTagCommand(const CommandContext &context)
                            "or missed_escalation).")
                 .arg(parser.value(QStringLiteral("verdict"))));
     request.verdict = *verdict;
+    request.correctedCategory = parser.value(QStringLiteral("category"));
+    if (parser.isSet(QStringLiteral("takeover-turn"))) {
+        bool ok = false;
+        const int turn = parser.value(QStringLiteral("takeover-turn")).toInt(&ok);
+        if (!ok || turn < 1)
+            throw UsageError{QStringLiteral("--takeover-turn takes a turn number from 1, not \"%1\".")
+                                 .arg(parser.value(QStringLiteral("takeover-turn")))};
+        request.takeoverSeq = turn - 1;
+    }
+    if (parser.isSet(QStringLiteral("role"))) {
+        const auto role = tagRoleFromName(parser.value(QStringLiteral("role")));
+        if (!role)
+            throw UsageError{QStringLiteral("--role takes review or adjudication, not \"%1\".")
+                                 .arg(parser.value(QStringLiteral("role")))};
+        request.role = *role;
+    }
     auto database = context.openWorkspace();
+    if (!request.reason.trimmed().isEmpty()) {
+        const auto details = loadConversation(*database, request.conversationId.trimmed());
+        const QString category = details ? details->conversation.category : QString();
+        if (parser.isSet(QStringLiteral("new-reason")))
+            addReasonCode(*database, request.verdict, request.reason);
+        else
+            requireReasonCode(*database, request.verdict, category, request.reason);
+    }
     addTag(*database, request);
     context.out << "Tagged " << request.conversationId << " as " << verdictName(request.verdict) << " ("
                 << request.reviewer << ").\n";
@@ -149,8 +187,7 @@ void addTagsOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(QStringLiteral("import|export"),
                                  QStringLiteral("Read tags from, or write them to, a CSV file."));
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("conversation_id,reviewer,verdict,reason,note,tagged_at"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QString::fromLatin1(kTagsCsvHeader));
 }
 
 int runTagsCommand(const CommandContext &context)

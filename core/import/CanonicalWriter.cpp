@@ -71,6 +71,32 @@ QString isoTimestamp(qint64 msecsSinceEpoch)
     return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+namespace {
+
+/// A cell a spreadsheet would read as a formula, or one that only a guard's quote keeps from looking like one.
+bool needsFormulaGuard(QStringView value)
+{
+    while (!value.isEmpty() && value.front() == QLatin1Char('\''))
+        value = value.mid(1);
+    if (value.isEmpty())
+        return false;
+    const QChar first = value.front();
+    return first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
+           first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
+}
+
+} // namespace
+
+QString spreadsheetSafe(const QString &value)
+{
+    return needsFormulaGuard(value) ? QLatin1Char('\'') + value : value;
+}
+
+QString fromSpreadsheetSafe(const QString &cell)
+{
+    return cell.startsWith(QLatin1Char('\'')) && needsFormulaGuard(QStringView(cell).mid(1)) ? cell.mid(1) : cell;
+}
+
 void appendCsvField(QByteArray &out, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();

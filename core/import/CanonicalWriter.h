@@ -36,6 +36,10 @@ private:
 
 /// Quotes a CSV field when it holds a separator, a quote, a line break or outer spaces (RFC 4180).
 void appendCsvField(QByteArray &out, const QString &value);
+/// `value` as a spreadsheet may safely read it (DATA.md 3b): a cell that begins with =, +, -, @, tab or CR (or a
+/// quote before one of those) gets a leading ', so that no formula runs. Reversed exactly by fromSpreadsheetSafe.
+QString spreadsheetSafe(const QString &value);
+QString fromSpreadsheetSafe(const QString &cell);
 /// Appends `value` as a JSON string literal.
 void appendJsonString(QByteArray &out, const QString &value);
 /// UTC ISO-8601 with milliseconds, e.g. 2026-10-31T23:30:00.250Z.

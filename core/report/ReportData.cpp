@@ -2,6 +2,7 @@
 
 #include "Masking.h"
 #include "common/Clock.h"
+#include "common/TextLines.h"
 #include "review/ConversationDetails.h"
 #include "store/Database.h"
 #include "store/SqliteStatement.h"
@@ -28,12 +29,14 @@ std::vector<Message> excerptTurns(const ConversationDetails &details, const TagR
     std::vector<Message> turns;
     for (int i = begin; i < end; ++i) {
         Message turn = messages[size_t(i)];
+        // Masked before it is cut: a cut through an address would leave its start unmasked.
+        if (masker)
+            turn.text = masker->mask(turn.text);
+        turn.text = withLineFeeds(turn.text);
         if (turn.text.size() > options.maxTurnCharacters)
             turn.text = turn.text.left(options.maxTurnCharacters - 1) + QChar(0x2026);
         // Customers are people: the excerpt names roles, never a customer's name.
         turn.author = turn.role == Role::Customer ? QString() : turn.author;
-        if (masker)
-            turn.text = masker->mask(turn.text);
         turns.push_back(std::move(turn));
     }
     return turns;

@@ -59,7 +59,7 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
                               messages.columnText(1)});
 
     SqliteStatement tags(db.handle(),
-                         "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name"
+                         "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name, t.role"
                          " FROM tags t LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
                          " WHERE t.conversation_ref = ?1 ORDER BY t.tagged_at, t.id");
     tags.bind(1, details.rowId);
@@ -67,7 +67,7 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
         details.tags.push_back({tags.columnInt64(0), tags.columnText(1), tags.columnText(2), tags.columnText(3),
                                 tags.columnText(4), tags.columnInt64(5),
                                 tags.columnIsNull(6) ? std::nullopt : std::optional<int>(int(tags.columnInt64(6))),
-                                tags.columnText(7)});
+                                tags.columnText(7), tags.columnText(8)});
     return details;
 }
 

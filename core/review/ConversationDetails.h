@@ -21,6 +21,7 @@ struct TagRecord {
     qint64 taggedAtMsecs = 0;
     std::optional<int> takeoverSeq;
     QString correctedCategory; ///< the category the reviewer says it belongs to; empty: unchanged
+    QString role;              ///< "review" or "adjudication"
 };
 
 /// Everything the Review page shows of one conversation: its facts, signals, transcript and tags.

@@ -83,4 +83,24 @@ void setReasonCodes(Database &db, Verdict verdict, const QString &category, cons
     transaction.commit();
 }
 
+void requireReasonCode(Database &db, Verdict verdict, const QString &category, const QString &reason)
+{
+    const QString code = reason.trimmed();
+    if (code.isEmpty())
+        return;
+    const QStringList codes = reasonCodes(db, verdict, category);
+    if (!codes.contains(code))
+        throw WorkbenchError(QStringLiteral("\"%1\" is not a reason code of %2 (valid: %3); add it with --new-reason.")
+                                 .arg(code, verdictName(verdict), codes.join(QStringLiteral(", "))));
+}
+
+void addReasonCode(Database &db, Verdict verdict, const QString &code)
+{
+    QStringList codes = storedReasonCodes(db, verdict, QString());
+    if (codes.contains(code.trimmed()))
+        return;
+    codes << code;
+    setReasonCodes(db, verdict, QString(), codes);
+}
+
 } // namespace workbench

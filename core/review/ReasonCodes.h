@@ -20,4 +20,11 @@ QStringList storedReasonCodes(Database &db, Verdict verdict, const QString &cate
 /// one with a line break or a repeated one is refused (WorkbenchError naming it) and nothing changes.
 void setReasonCodes(Database &db, Verdict verdict, const QString &category, const QStringList &codes);
 
+/// Refuses (WorkbenchError listing the valid codes) a reason that is not among `verdict`'s codes in `category`.
+/// An empty reason is always fine.
+void requireReasonCode(Database &db, Verdict verdict, const QString &category, const QString &reason);
+/// Adds `code` to `verdict`'s codes offered in every category (last), unless it is there; validated as setReasonCodes
+/// does.
+void addReasonCode(Database &db, Verdict verdict, const QString &code);
+
 } // namespace workbench

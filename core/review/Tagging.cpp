@@ -23,6 +23,11 @@ struct Target {
     bool escalated = false;
 };
 
+struct TagProblem {
+    QString column;  ///< the tags CSV column at fault
+    QString message; ///< empty: no problem
+};
+
 struct Latest {
     QString verdict;
     QString reason;
@@ -32,6 +37,8 @@ QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
+
+const QString kTagColumns = QString::fromLatin1(kTagsCsvHeader);
 
 /// The statements of tagging, prepared once: a tags import runs them for every row.
 class TagStatements {
@@ -44,13 +51,17 @@ public:
                                 QStringLiteral("SELECT verdict, reason FROM verdicts WHERE conversation_ref = :id"))),
           m_insertTag(sql::prepare(db.sql(),
                                    QStringLiteral("INSERT INTO tags (conversation_ref, reviewer, verdict, reason, note,"
-                                                  " corrected_category_id, takeover_seq, tagged_at) VALUES (:row,"
-                                                  " :reviewer, :verdict, :reason, :note, :category, :takeover, :at)"))),
+                                                  " corrected_category_id, takeover_seq, tagged_at, role) VALUES (:row,"
+                                                  " :reviewer, :verdict, :reason, :note, :category, :takeover, :at,"
+                                                  " :role)"))),
           m_insertHistory(
               sql::prepare(db.sql(), QStringLiteral("INSERT INTO tag_history (conversation_ref, reviewer, changed_at,"
                                                     " action, from_verdict, to_verdict, from_reason, to_reason)"
                                                     " VALUES (:row, :reviewer, :at, :action, :from, :to,"
-                                                    " :fromReason, :toReason)")))
+                                                    " :fromReason, :toReason)"))),
+          m_dropDraft(sql::prepare(
+              db.sql(),
+              QStringLiteral("DELETE FROM review_drafts WHERE conversation_ref = :row AND reviewer = :reviewer")))
     {}
 
     std::optional<Target> find(const QString &conversationId)
@@ -91,15 +102,51 @@ public:
 
     /// Inserts the tag and its history row inside the caller's transaction. Without an `action`, it is "set"
     /// for a conversation's first verdict and "change" after that.
+    /// The stored category a correction names (null for none); nullopt when the workspace has no such category.
+    std::optional<QVariant> categoryRef(const QString &name)
+    {
+        if (name.trimmed().isEmpty())
+            return QVariant();
+        m_findCategory.bindValue(QStringLiteral(":kind"), int(DimensionKind::Category));
+        m_findCategory.bindValue(QStringLiteral(":folded"), DimensionCache::matchKey(name));
+        sql::exec(m_findCategory);
+        std::optional<QVariant> id;
+        if (m_findCategory.next())
+            id = m_findCategory.value(0);
+        m_findCategory.finish();
+        return id;
+    }
+
+    /// What is wrong with the request's category and take-over turn for this conversation; empty when nothing.
+    TagProblem problemWith(const Target &target, const TagRequest &request)
+    {
+        if (!categoryRef(request.correctedCategory))
+            return {QStringLiteral("category"),
+                    QStringLiteral("there is no category \"%1\" in this workspace (categories are corrected to one "
+                                   "that exists)")
+                        .arg(request.correctedCategory.trimmed())};
+        if (!request.takeoverSeq)
+            return {};
+        if (request.verdict != Verdict::MissedEscalation)
+            return {QStringLiteral("takeover_turn"), QStringLiteral("a take-over turn belongs to a missed_escalation, "
+                                                                    "not to %1")
+                                                         .arg(verdictName(request.verdict))};
+        m_turns.bindValue(QStringLiteral(":row"), target.rowId);
+        sql::exec(m_turns);
+        const int turns = m_turns.next() ? m_turns.value(0).toInt() : 0;
+        m_turns.finish();
+        if (*request.takeoverSeq < 0 || *request.takeoverSeq >= turns)
+            return {QStringLiteral("takeover_turn"), QStringLiteral("turn %1 is not a turn of the conversation (it "
+                                                                    "has %2)")
+                                                         .arg(*request.takeoverSeq + 1)
+                                                         .arg(turns)};
+        return {};
+    }
+
     qint64 store(const Target &target, const TagRequest &request, std::optional<QString> action)
     {
         const Latest before = latest(target.rowId);
-        QVariant category;
-        if (!request.correctedCategory.trimmed().isEmpty()) {
-            if (!m_dimensions)
-                m_dimensions = std::make_unique<DimensionCache>(m_db);
-            category = *m_dimensions->resolve(DimensionKind::Category, request.correctedCategory);
-        }
+        const QVariant category = categoryRef(request.correctedCategory).value_or(QVariant());
         const Latest after{verdictName(request.verdict), request.reason.trimmed()};
         m_insertTag.bindValue(QStringLiteral(":row"), target.rowId);
         m_insertTag.bindValue(QStringLiteral(":reviewer"), request.reviewer.trimmed());
@@ -110,8 +157,13 @@ public:
         m_insertTag.bindValue(QStringLiteral(":takeover"),
                               request.takeoverSeq ? QVariant(*request.takeoverSeq) : QVariant());
         m_insertTag.bindValue(QStringLiteral(":at"), request.taggedAtMsecs);
+        m_insertTag.bindValue(QStringLiteral(":role"), tagRoleName(request.role));
         sql::exec(m_insertTag);
         const qint64 id = m_insertTag.lastInsertId().toLongLong();
+        // The draft is what this tag now says.
+        m_dropDraft.bindValue(QStringLiteral(":row"), target.rowId);
+        m_dropDraft.bindValue(QStringLiteral(":reviewer"), request.reviewer.trimmed());
+        sql::exec(m_dropDraft);
         history(target.rowId, request.reviewer.trimmed(), request.taggedAtMsecs,
                 action                     ? *action
                 : before.verdict.isEmpty() ? QStringLiteral("set")
@@ -120,9 +172,14 @@ public:
         return id;
     }
 
-    /// A tag identical in all six exported fields (time as an instant) is stored already.
+    /// A tag identical in every exported field (time as an instant) is stored already.
     bool exists(const Target &target, const TagRequest &request)
     {
+        const QVariant category = categoryRef(request.correctedCategory).value_or(QVariant());
+        m_exists.bindValue(QStringLiteral(":category"), category.isNull() ? QVariant(qint64(0)) : category);
+        m_exists.bindValue(QStringLiteral(":takeover"),
+                           request.takeoverSeq ? QVariant(*request.takeoverSeq) : QVariant(qint64(-1)));
+        m_exists.bindValue(QStringLiteral(":role"), tagRoleName(request.role));
         m_exists.bindValue(QStringLiteral(":row"), target.rowId);
         m_exists.bindValue(QStringLiteral(":reviewer"), request.reviewer);
         m_exists.bindValue(QStringLiteral(":verdict"), verdictName(request.verdict));
@@ -142,12 +199,17 @@ private:
         QStringLiteral("SELECT 1 FROM tags WHERE conversation_ref = :row"
                        " AND reviewer = :reviewer AND verdict = :verdict"
                        " AND ifnull(reason, '') = ifnull(:reason, '') AND ifnull(note, '') = ifnull(:note, '')"
-                       " AND tagged_at = :at"));
+                       " AND tagged_at = :at AND ifnull(corrected_category_id, 0) = :category"
+                       " AND ifnull(takeover_seq, -1) = :takeover AND role = :role"));
     QSqlQuery m_find;
     QSqlQuery m_latest;
     QSqlQuery m_insertTag;
     QSqlQuery m_insertHistory;
-    std::unique_ptr<DimensionCache> m_dimensions;
+    QSqlQuery m_dropDraft;
+    QSqlQuery m_findCategory =
+        sql::prepare(m_db.sql(), QStringLiteral("SELECT id FROM dimensions WHERE kind = :kind AND folded = :folded"));
+    QSqlQuery m_turns =
+        sql::prepare(m_db.sql(), QStringLiteral("SELECT count(*) FROM messages WHERE conversation_ref = :row"));
 };
 
 qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> action)
@@ -165,12 +227,28 @@ qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> 
                 .arg(verdictName(request.verdict), request.conversationId,
                      target->escalated ? QStringLiteral("escalated") : QStringLiteral("kept by the AI"),
                      validVerdicts(target->escalated)));
+    if (const TagProblem problem = statements.problemWith(*target, request); !problem.message.isEmpty())
+        throw WorkbenchError(QStringLiteral("Cannot tag \"%1\": %2.").arg(request.conversationId, problem.message));
     const qint64 id = statements.store(*target, request, action);
     transaction.commit();
     return id;
 }
 
 } // namespace
+
+QString tagRoleName(TagRole role)
+{
+    return role == TagRole::Adjudication ? QStringLiteral("adjudication") : QStringLiteral("review");
+}
+
+std::optional<TagRole> tagRoleFromName(QStringView name)
+{
+    if (name == u"review")
+        return TagRole::Review;
+    if (name == u"adjudication")
+        return TagRole::Adjudication;
+    return std::nullopt;
+}
 
 qint64 addTag(Database &db, const TagRequest &request)
 {
@@ -214,18 +292,27 @@ qint64 exportTags(Database &db, const QString &path)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         throw WorkbenchError(
             QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    QByteArray out = "conversation_id,reviewer,verdict,reason,note,tagged_at\n";
+    QByteArray out = QByteArray(kTagsCsvHeader) + '\n';
     QSqlQuery query = sql::run(
-        db.sql(), QStringLiteral("SELECT c.conversation_id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at"
+        db.sql(), QStringLiteral("SELECT c.conversation_id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at,"
+                                 " d.name, t.takeover_seq, t.role"
                                  " FROM tags t JOIN conversations c ON c.id = t.conversation_ref"
+                                 " LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
                                  " ORDER BY t.tagged_at, t.id"));
     qint64 count = 0;
     while (query.next()) {
         for (int column = 0; column < 5; ++column) {
-            appendCsvField(out, query.value(column).toString());
+            appendCsvField(out, spreadsheetSafe(query.value(column).toString()));
             out += ',';
         }
         out += isoTimestamp(query.value(5).toLongLong()).toLatin1();
+        out += ',';
+        appendCsvField(out, spreadsheetSafe(query.value(6).toString()));
+        out += ',';
+        if (!query.value(7).isNull())
+            out += QByteArray::number(query.value(7).toLongLong() + 1);
+        out += ',';
+        out += query.value(8).toString().toLatin1();
         out += '\n';
         ++count;
     }
@@ -244,8 +331,7 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
     CsvReader reader(file, path);
     if (!reader.readRecord())
         throw WorkbenchError(
-            QStringLiteral("%1:1: the file is empty (expected conversation_id,reviewer,verdict,reason,note,tagged_at)")
-                .arg(QDir::toNativeSeparators(path)));
+            QStringLiteral("%1:1: the file is empty (expected %2)").arg(QDir::toNativeSeparators(path), kTagColumns));
     QStringList headers;
     for (qsizetype i = 0; i < reader.fieldCount(); ++i)
         headers << QString::fromUtf8(reader.field(i)).trimmed().toLower();
@@ -255,14 +341,14 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
             missing << QStringLiteral("\"%1\"").arg(QLatin1String(required));
     }
     if (!missing.isEmpty())
-        throw WorkbenchError(
-            QStringLiteral(
-                "%1:1: missing required column%2 %3 (expected conversation_id,reviewer,verdict,reason,note,tagged_at)")
-                .arg(QDir::toNativeSeparators(path), missing.size() > 1 ? QStringLiteral("s") : QString(),
-                     missing.join(QStringLiteral(", "))));
+        throw WorkbenchError(QStringLiteral("%1:1: missing required column%2 %3 (expected %4)")
+                                 .arg(QDir::toNativeSeparators(path),
+                                      missing.size() > 1 ? QStringLiteral("s") : QString(),
+                                      missing.join(QStringLiteral(", ")), kTagColumns));
     auto cell = [&](const char *name) {
         const qsizetype index = headers.indexOf(QLatin1String(name));
-        return index >= 0 && index < reader.fieldCount() ? QString::fromUtf8(reader.field(index)) : QString();
+        return index >= 0 && index < reader.fieldCount() ? fromSpreadsheetSafe(QString::fromUtf8(reader.field(index)))
+                                                         : QString();
     };
 
     TagsImportSummary summary;
@@ -304,6 +390,28 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
             continue;
         }
         request.verdict = *verdict;
+        request.correctedCategory = cell("category").trimmed();
+        const QString roleText = cell("role").trimmed();
+        const auto role = roleText.isEmpty() ? std::optional<TagRole>(TagRole::Review) : tagRoleFromName(roleText);
+        if (!role) {
+            problems.push_back(
+                {path, line, QStringLiteral("role"),
+                 QStringLiteral("%1 is not a role (expected review or adjudication)").arg(quotedValue(roleText))});
+            continue;
+        }
+        request.role = *role;
+        const QString turnText = cell("takeover_turn").trimmed();
+        if (!turnText.isEmpty()) {
+            bool isNumber = false;
+            const int turn = turnText.toInt(&isNumber);
+            if (!isNumber || turn < 1) {
+                problems.push_back({path, line, QStringLiteral("takeover_turn"),
+                                    QStringLiteral("%1 is not a turn number (expected a whole number from 1)")
+                                        .arg(quotedValue(turnText))});
+                continue;
+            }
+            request.takeoverSeq = turn - 1;
+        }
         if (request.reviewer.isEmpty()) {
             problems.push_back(
                 {path, line, QStringLiteral("reviewer"), QStringLiteral("is empty (a reviewer's name is required)")});
@@ -323,6 +431,10 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
                      .arg(quotedValue(verdictName(request.verdict)),
                           target->escalated ? QStringLiteral("escalated") : QStringLiteral("kept by the AI"),
                           validVerdicts(target->escalated))});
+            continue;
+        }
+        if (const TagProblem problem = statements.problemWith(*target, request); !problem.message.isEmpty()) {
+            problems.push_back({path, line, problem.column, problem.message});
             continue;
         }
         if (!problems.empty())

@@ -206,6 +206,38 @@ const std::vector<MigrationStep> &migrationSteps()
                             " pattern TEXT NOT NULL UNIQUE CHECK (length(pattern) > 0),"
                             " label TEXT NOT NULL DEFAULT 'masked')"),
          }},
+        {8,
+         QStringLiteral(
+             "review drafts, the role of a tag, and 'customer asked for a person' among the default reasons"),
+         {
+             // What a reviewer prepared for a conversation (reason, note, category, take-over turn) and has not
+             // committed yet: kept per reviewer so that moving away, or a killed program, loses none of it.
+             QStringLiteral("CREATE TABLE review_drafts ("
+                            " conversation_ref INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+                            " reviewer TEXT NOT NULL,"
+                            " reason_verdict TEXT,"
+                            " reason TEXT,"
+                            " note TEXT,"
+                            " corrected_category TEXT,"
+                            " takeover_seq INTEGER,"
+                            " updated_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (conversation_ref, reviewer)) WITHOUT ROWID"),
+             // METRICS.md, several reviewers: a lead's adjudication tag settles a disagreement.
+             QStringLiteral("ALTER TABLE tags ADD COLUMN role TEXT NOT NULL DEFAULT 'review'"
+                            " CHECK (role IN ('review', 'adjudication'))"),
+             QStringLiteral("DROP VIEW verdicts"),
+             // The verdict: the latest adjudication tag when there is one, else the latest tag (a tie goes to
+             // the tag stored last). Without adjudications this is exactly the rule of schema 5.
+             QStringLiteral("CREATE VIEW verdicts AS"
+                            " SELECT t.conversation_ref, t.id AS tag_id, t.reviewer, t.verdict, t.reason, t.tagged_at"
+                            " FROM tags AS t WHERE t.id = (SELECT latest.id FROM tags AS latest"
+                            "   WHERE latest.conversation_ref = t.conversation_ref"
+                            "   ORDER BY latest.role = 'adjudication' DESC, latest.tagged_at DESC, latest.id DESC"
+                            "   LIMIT 1)"),
+             // The most common right reason to hand off: the customer asked for a person. Listed first.
+             QStringLiteral("INSERT OR IGNORE INTO reason_codes (verdict, code, position) VALUES"
+                            " ('correct_escalation', 'customer_asked_for_a_person', 0)"),
+         }},
     };
     return steps;
 }

@@ -9,7 +9,7 @@
 namespace workbench::schema {
 
 /// The schema version this build writes (`PRAGMA user_version`).
-constexpr int kCurrentVersion = 7;
+constexpr int kCurrentVersion = 8;
 /// `PRAGMA application_id` of a workspace file ("EWB1"), to tell a workspace from any other SQLite file.
 constexpr int kApplicationId = 0x45574231;
 

@@ -19,6 +19,13 @@ namespace {
 
 using Run = test::ProgramRun;
 
+/// One number from the workspace at `path`, read by a connection of the test's own.
+qint64 queryCount(const QString &path, const QString &statement)
+{
+    auto db = Database::open(path);
+    return test::queryValue(*db, statement).toLongLong();
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -391,12 +398,29 @@ void TestCli::sampleTagAndTags()
                            QStringLiteral("--reviewer"), QStringLiteral("Dana")});
     QCOMPARE(wrong.exitCode, 1);
     QVERIFY(wrong.err.contains(QStringLiteral("does not fit")));
-    const Run tagged =
-        run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"), escalated,
-             QStringLiteral("--verdict"), QStringLiteral("false_escalation"), QStringLiteral("--reviewer"),
-             QStringLiteral("Dana"), QStringLiteral("--reason"), QStringLiteral("tracking data was available"),
-             QStringLiteral("--at"), QStringLiteral("2026-10-06T10:00:00Z")});
+    // A reason that is not among the verdict's codes is refused, with the valid ones listed; --new-reason adds it.
+    const QStringList freeReason{QStringLiteral("tag"),
+                                 QStringLiteral("--db"),
+                                 path,
+                                 QStringLiteral("--conversation"),
+                                 escalated,
+                                 QStringLiteral("--verdict"),
+                                 QStringLiteral("false_escalation"),
+                                 QStringLiteral("--reviewer"),
+                                 QStringLiteral("Dana"),
+                                 QStringLiteral("--reason"),
+                                 QStringLiteral("tracking data was available"),
+                                 QStringLiteral("--at"),
+                                 QStringLiteral("2026-10-06T10:00:00Z")};
+    const Run unknownReason = run(freeReason);
+    QCOMPARE(unknownReason.exitCode, 1);
+    QVERIFY2(unknownReason.err.contains(QStringLiteral("tracking_data_available")), qPrintable(unknownReason.err));
+    QCOMPARE(queryCount(path, QStringLiteral("SELECT count(*) FROM tags")), 0);
+    const Run tagged = run(freeReason + QStringList{QStringLiteral("--new-reason")});
     QCOMPARE(tagged.exitCode, 0);
+    QCOMPARE(queryCount(path, QStringLiteral("SELECT count(*) FROM reason_codes WHERE code = "
+                                             "'tracking data was available' AND verdict = 'false_escalation'")),
+             1);
     QCOMPARE(run({QStringLiteral("tag"), QStringLiteral("--db"), path, QStringLiteral("--conversation"),
                   QStringLiteral("no-such-id"), QStringLiteral("--verdict"), QStringLiteral("false_escalation"),
                   QStringLiteral("--reviewer"), QStringLiteral("Dana")})
@@ -412,9 +436,9 @@ void TestCli::sampleTagAndTags()
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
-    QVERIFY(content.startsWith("conversation_id,reviewer,verdict,reason,note,tagged_at\n"));
+    QVERIFY(content.startsWith("conversation_id,reviewer,verdict,reason,note,tagged_at,category,takeover_turn,role\n"));
     const QByteArray expectedRow =
-        escalated.toUtf8() + ",Dana,false_escalation,tracking data was available,,2026-10-06T10:00:00.000Z";
+        escalated.toUtf8() + ",Dana,false_escalation,tracking data was available,,2026-10-06T10:00:00.000Z,,,review";
     QVERIFY(content.contains(expectedRow));
     const Run imported = run({QStringLiteral("tags"), QStringLiteral("import"), csv, QStringLiteral("--db"), path});
     QCOMPARE(imported.exitCode, 0);

@@ -1,10 +1,12 @@
 // Samples (random reproducible, targeted ranked), verdict validity, tag history, tags import/export.
 #include "TestSupport.h"
 #include "common/WorkbenchError.h"
+#include "import/CanonicalWriter.h"
 #include "import/ImportJob.h"
 #include "review/ConversationDetails.h"
 #include "review/ReasonCodes.h"
 #include "review/ReviewBadges.h"
+#include "review/ReviewDrafts.h"
 #include "review/SampleItems.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
@@ -54,6 +56,11 @@ private Q_SLOTS:
     void historyKeepsEveryChange();
     void tagsExportAndImportRoundTrip();
     void tagsImportIsAllOrNothing();
+    void everythingSetSurvivesARoundTrip();
+    void cellsAreSafeInASpreadsheet_data();
+    void cellsAreSafeInASpreadsheet();
+    void draftsAreKeptPerReviewerUntilCommitted();
+    void adjudicationBecomesTheVerdict();
     void aTagSurvivesAKill();
     void detailsOfAConversation();
     void undoAndRedoAreKeptInHistory();
@@ -281,7 +288,7 @@ void TestReview::tagsExportAndImportRoundTrip()
                    QStringLiteral("loop"),
                    QStringLiteral("said \"no\", twice"),
                    3000,
-                   4,
+                   {},
                    {}});
     const QString csv = m_folder.path(QStringLiteral("tags.csv"));
     const qint64 written = exportTags(*m_db, csv);
@@ -313,6 +320,191 @@ void TestReview::tagsExportAndImportRoundTrip()
     QCOMPARE(queryValue(*other, QStringLiteral("SELECT count(*) FROM tags")).toLongLong(), written);
     QCOMPARE(queryValue(*other, QStringLiteral("SELECT action FROM tag_history LIMIT 1")).toString(),
              QStringLiteral("import"));
+}
+
+namespace {
+
+/// Two conversations with turns and categories, for what a reviewer sets beside the verdict.
+std::unique_ptr<Database> workspaceWithTurns(const QString &path)
+{
+    auto db = Database::open(path);
+    Transaction transaction(*db);
+    ConversationWriter writer(*db);
+    for (const char *id : {"T-kept", "T-esc"}) {
+        Conversation c;
+        c.conversationId = QString::fromLatin1(id);
+        c.createdAtMsecs = kWeek40;
+        c.escalated = QLatin1String(id) == QLatin1String("T-esc");
+        c.category = c.escalated ? QStringLiteral("Returns") : QStringLiteral("Order status");
+        for (int turn = 0; turn < 6; ++turn)
+            c.messages.push_back({turn % 2 ? Role::Ai : Role::Customer, QStringLiteral("turn %1").arg(turn + 1),
+                                  std::nullopt, QString()});
+        writer.write(c);
+    }
+    transaction.commit();
+    return db;
+}
+
+} // namespace
+
+void TestReview::everythingSetSurvivesARoundTrip()
+{
+    const test::TempFolder folder;
+    auto source = workspaceWithTurns(folder.path(QStringLiteral("source.ewb")));
+    TagRequest missed{QStringLiteral("T-kept"),
+                      QStringLiteral("Dana"),
+                      Verdict::MissedEscalation,
+                      QStringLiteral("loop"),
+                      QStringLiteral("=SUM(A1) \"quoted\", twice\nsecond line"),
+                      5000,
+                      3,
+                      QStringLiteral("returns")};
+    addTag(*source, missed);
+    TagRequest adjudicated{QStringLiteral("T-esc"),
+                           QStringLiteral("Lee"),
+                           Verdict::FalseEscalation,
+                           QStringLiteral("kb_article_existed"),
+                           QStringLiteral("-1 for the bot"),
+                           6000,
+                           {},
+                           QString()};
+    adjudicated.role = TagRole::Adjudication;
+    addTag(*source, adjudicated);
+    // A take-over turn past the end, on the wrong verdict, or an unknown category is refused, nothing stored.
+    TagRequest bad = missed;
+    bad.takeoverSeq = 6;
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addTag(*source, bad));
+    bad = adjudicated;
+    bad.takeoverSeq = 1;
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addTag(*source, bad));
+    bad = missed;
+    bad.correctedCategory = QStringLiteral("No such category");
+    QVERIFY_THROWS_EXCEPTION(WorkbenchError, addTag(*source, bad));
+    QCOMPARE(queryValue(*source, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 2);
+
+    const QString csv = folder.path(QStringLiteral("tags.csv"));
+    QCOMPARE(exportTags(*source, csv), 2);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.startsWith(QByteArray(QByteArray(kTagsCsvHeader) + "\n")));
+    // The category is written as stored ("Order status" corrected to "Returns"), the turn as the transcript numbers it.
+    QVERIFY2(content.contains(",Returns,4,review\n"), content.constData());
+    QVERIFY2(content.contains(",'-1 for the bot,1970-"), content.constData());
+    QVERIFY2(content.contains(",,,adjudication\n"), content.constData());
+
+    auto copy = workspaceWithTurns(folder.path(QStringLiteral("copy.ewb")));
+    const FixedClock clock(test::testNow());
+    QCOMPARE(importTags(*copy, csv, clock).added, 2);
+    const auto tagsOf = [](Database &db) {
+        QStringList rows;
+        QSqlQuery query(db.sql());
+        if (!query.exec(QStringLiteral("SELECT c.conversation_id, t.reviewer, t.verdict, t.reason, t.note,"
+                                       " t.tagged_at, d.name, t.takeover_seq, t.role FROM tags t"
+                                       " JOIN conversations c ON c.id = t.conversation_ref"
+                                       " LEFT JOIN dimensions d ON d.id = t.corrected_category_id ORDER BY t.id")))
+            qFatal("%s", qPrintable(query.lastError().text()));
+        while (query.next()) {
+            QStringList fields;
+            for (int i = 0; i < 9; ++i)
+                fields << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
+            rows << fields.join(QLatin1Char('|'));
+        }
+        return rows;
+    };
+    QCOMPARE(tagsOf(*copy), tagsOf(*source));
+    QCOMPARE(importTags(*copy, csv, clock).alreadyStored, 2);
+
+    // The six-column form of the first round still reads.
+    const QString sixColumns = test::writeFile(folder.path(QStringLiteral("six.csv")),
+                                               "conversation_id,reviewer,verdict,reason,note,tagged_at\n"
+                                               "T-esc,Ana,correct_escalation,,,2026-10-01T10:00:00Z\n");
+    QCOMPARE(importTags(*copy, sixColumns, clock).added, 1);
+}
+
+void TestReview::cellsAreSafeInASpreadsheet_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("cell");
+    QTest::newRow("plain") << "tracking"
+                           << "tracking";
+    QTest::newRow("formula") << "=HYPERLINK(\"x\")"
+                             << "'=HYPERLINK(\"x\")";
+    QTest::newRow("plus") << "+1 555"
+                          << "'+1 555";
+    QTest::newRow("minus") << "-2"
+                           << "'-2";
+    QTest::newRow("at") << "@SUM(A1)"
+                        << "'@SUM(A1)";
+    QTest::newRow("tab") << "\tx"
+                         << "'\tx";
+    QTest::newRow("carriage return") << "\rx"
+                                     << "'\rx";
+    QTest::newRow("quote kept") << "'quoted"
+                                << "'quoted";
+    QTest::newRow("quote before formula") << "'=x"
+                                          << "''=x";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("inner equals") << "a=b"
+                                  << "a=b";
+}
+
+void TestReview::cellsAreSafeInASpreadsheet()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, cell);
+    QCOMPARE(spreadsheetSafe(value), cell);
+    QCOMPARE(fromSpreadsheetSafe(spreadsheetSafe(value)), value);
+}
+
+void TestReview::draftsAreKeptPerReviewerUntilCommitted()
+{
+    const test::TempFolder folder;
+    auto db = workspaceWithTurns(folder.path(QStringLiteral("drafts.ewb")));
+    const QString id = QStringLiteral("T-kept");
+    QVERIFY(!loadReviewDraft(*db, id, QStringLiteral("Dana")));
+    ReviewDraft draft;
+    draft.reasonVerdict = Verdict::MissedEscalation;
+    draft.reason = QStringLiteral("loop");
+    draft.note = QStringLiteral("asked twice");
+    draft.correctedCategory = QStringLiteral("Returns");
+    draft.takeoverSeq = 2;
+    saveReviewDraft(*db, id, QStringLiteral("Dana"), draft, 1000);
+    QCOMPARE(loadReviewDraft(*db, id, QStringLiteral("Dana")), std::optional<ReviewDraft>(draft));
+    // Another reviewer's draft is their own.
+    QVERIFY(!loadReviewDraft(*db, id, QStringLiteral("Lee")));
+    draft.note = QStringLiteral("asked three times");
+    saveReviewDraft(*db, id, QStringLiteral("Dana"), draft, 2000);
+    QCOMPARE(loadReviewDraft(*db, id, QStringLiteral("Dana"))->note, QStringLiteral("asked three times"));
+    // An empty draft is no draft.
+    saveReviewDraft(*db, id, QStringLiteral("Lee"), ReviewDraft{}, 2000);
+    QVERIFY(!loadReviewDraft(*db, id, QStringLiteral("Lee")));
+    // Committing a tag consumes the reviewer's draft, not another's.
+    saveReviewDraft(*db, id, QStringLiteral("Lee"), draft, 2000);
+    addTag(*db, {id, QStringLiteral("Dana"), Verdict::MissedEscalation, draft.reason, draft.note, 3000,
+                 draft.takeoverSeq, draft.correctedCategory});
+    QVERIFY(!loadReviewDraft(*db, id, QStringLiteral("Dana")));
+    QVERIFY(loadReviewDraft(*db, id, QStringLiteral("Lee")));
+    discardReviewDraft(*db, id, QStringLiteral("Lee"));
+    QVERIFY(!loadReviewDraft(*db, id, QStringLiteral("Lee")));
+}
+
+void TestReview::adjudicationBecomesTheVerdict()
+{
+    const test::TempFolder folder;
+    auto db = workspaceWithTurns(folder.path(QStringLiteral("adjudication.ewb")));
+    const QString id = QStringLiteral("T-esc");
+    addTag(*db, {id, QStringLiteral("Dana"), Verdict::FalseEscalation, {}, {}, 1000, {}, {}});
+    TagRequest lead{id, QStringLiteral("Lee"), Verdict::CorrectEscalation, {}, {}, 2000, {}, {}};
+    lead.role = TagRole::Adjudication;
+    addTag(*db, lead);
+    // A later review tag does not overturn the adjudication; without one, the latest tag is the verdict.
+    addTag(*db, {id, QStringLiteral("Ana"), Verdict::FalseEscalation, {}, {}, 3000, {}, {}});
+    QCOMPARE(currentVerdict(*db, id), std::optional<Verdict>(Verdict::CorrectEscalation));
+    addTag(*db, {QStringLiteral("T-kept"), QStringLiteral("Dana"), Verdict::CorrectResolution, {}, {}, 1000, {}, {}});
+    addTag(*db, {QStringLiteral("T-kept"), QStringLiteral("Ana"), Verdict::MissedEscalation, {}, {}, 2000, {}, {}});
+    QCOMPARE(currentVerdict(*db, QStringLiteral("T-kept")), std::optional<Verdict>(Verdict::MissedEscalation));
 }
 
 void TestReview::tagsImportIsAllOrNothing()

@@ -400,8 +400,10 @@ QString excerptHtml(const ReportExcerpt &example)
         html += QStringLiteral("<p>Note: “%1”</p>").arg(esc(example.note));
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">");
     for (const Message &turn : example.turns)
-        html += QStringLiteral("<tr><td width=\"14%\" class=\"muted\">%1</td><td>%2</td></tr>")
-                    .arg(esc(roleLabel(turn.role)), esc(turn.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        // pre-wrap keeps the customer's line breaks, blank lines and tabs; the text is escaped, never markup.
+        html += QStringLiteral("<tr><td width=\"14%\" class=\"muted\">%1</td>"
+                               "<td style=\"white-space: pre-wrap\">%2</td></tr>")
+                    .arg(esc(roleLabel(turn.role)), esc(turn.text));
     return html + QStringLiteral("</table>");
 }
 

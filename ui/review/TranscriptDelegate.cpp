@@ -1,6 +1,7 @@
 #include "TranscriptDelegate.h"
 
 #include "TranscriptModel.h"
+#include "common/TextLines.h"
 #include "display/Colors.h"
 #include "display/Format.h"
 
@@ -26,22 +27,29 @@ QTextOption textOption()
     return option;
 }
 
-/// The size plain `text` takes wrapped at `width`.
-QSizeF textSize(const QString &text, const QFont &font, qreal width)
+/// Lays out `text` wrapped at `width`, then again at the width of its widest line: the bubble is that wide,
+/// and the layout painted is the one measured (no line is added or lost between the two).
+std::shared_ptr<QTextLayout> wrappedLayout(const QString &text, const QFont &font, qreal width)
 {
-    QTextLayout layout(text, font);
-    layout.setTextOption(textOption());
-    layout.beginLayout();
-    qreal height = 0;
-    qreal widest = 0;
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0, height));
-        height += line.height();
-        widest = std::max(widest, line.naturalTextWidth());
-    }
-    layout.endLayout();
-    return {std::ceil(widest), std::ceil(height)};
+    auto layout = std::make_shared<QTextLayout>(text, font);
+    layout->setTextOption(textOption());
+    auto lineUp = [&layout](qreal lineWidth) {
+        layout->beginLayout();
+        qreal height = 0;
+        qreal widest = 0;
+        for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+            line.setLineWidth(lineWidth);
+            line.setPosition(QPointF(0, height));
+            height += line.height();
+            widest = std::max(widest, line.naturalTextWidth());
+        }
+        layout->endLayout();
+        return widest;
+    };
+    const qreal widest = std::ceil(lineUp(width));
+    if (widest < width)
+        lineUp(std::max<qreal>(widest, 1));
+    return layout;
 }
 
 QFont headerFont(const QFont &font)
@@ -61,16 +69,39 @@ QFont bodyFont(const QFont &font, Role role)
 
 } // namespace
 
+QString bubbleText(const QString &text)
+{
+    QString lines = withLineFeeds(text);
+    lines.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return lines;
+}
+
 struct TranscriptDelegate::Geometry {
+    std::shared_ptr<QTextLayout> text; ///< laid out at the bubble's text width, positioned from (0, 0)
     int bands = 0;
     QRect header;
     QRect bubble;
-    QRect text;
+    QRect textRect;
     int height = 0;
 };
 
 TranscriptDelegate::TranscriptDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view)
 {}
+
+TranscriptDelegate::~TranscriptDelegate() = default;
+
+void TranscriptDelegate::setFindText(const QString &text)
+{
+    m_findText = text;
+    m_view->viewport()->update();
+}
+
+void TranscriptDelegate::setCurrentMatch(int row, qsizetype start)
+{
+    m_matchRow = row;
+    m_matchStart = start;
+    m_view->viewport()->update();
+}
 
 void TranscriptDelegate::clearCache()
 {
@@ -90,9 +121,11 @@ TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewIt
     g.bands = (index.data(TranscriptModel::HandoffRole).toBool() ? 1 : 0) +
               (index.data(TranscriptModel::TakeoverRole).toBool() ? 1 : 0);
     const int maxBubble = int((width - 2 * kOuterMargin) * (role == Role::System ? 0.9 : kBubbleShare));
-    const QSizeF text = textSize(index.data().toString(), bodyFont(option.font, role), maxBubble - 2 * kBubblePadding);
+    g.text =
+        wrappedLayout(bubbleText(index.data().toString()), bodyFont(option.font, role), maxBubble - 2 * kBubblePadding);
+    const QRectF textBounds = g.text->boundingRect();
     const QFontMetrics headerMetrics(headerFont(option.font));
-    const int bubbleWidth = std::clamp(int(text.width()) + 2 * kBubblePadding, 80, maxBubble);
+    const int bubbleWidth = std::clamp(int(std::ceil(textBounds.width())) + 2 * kBubblePadding, 80, maxBubble);
     const int top = g.bands * kBandHeight + kGap;
     int left = kOuterMargin;
     if (role == Role::Ai || role == Role::Agent)
@@ -106,8 +139,9 @@ TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewIt
     else if (role == Role::System)
         headerLeft = (width - maxBubble) / 2;
     g.header = QRect(headerLeft + 2, top, maxBubble - 4, headerMetrics.height());
-    g.bubble = QRect(left, g.header.bottom() + 3, bubbleWidth, int(text.height()) + 2 * kBubblePadding);
-    g.text = g.bubble.adjusted(kBubblePadding, kBubblePadding, -kBubblePadding, -kBubblePadding);
+    g.bubble =
+        QRect(left, g.header.bottom() + 3, bubbleWidth, int(std::ceil(textBounds.bottom())) + 2 * kBubblePadding);
+    g.textRect = g.bubble.adjusted(kBubblePadding, kBubblePadding, -kBubblePadding, -kBubblePadding);
     g.height = g.bubble.bottom() + kGap;
     return g;
 }
@@ -159,7 +193,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         drawBand(tr("A person should have taken over here"), colors::warning(palette));
 
     // Header: role, author, time; plain text, elided to the bubble.
-    QStringList parts{roleLabel(role)};
+    QStringList parts{tr("#%1").arg(index.row() + 1), roleLabel(role)};
     const QString author = index.data(TranscriptModel::AuthorRole).toString();
     if (!author.isEmpty())
         parts << author;
@@ -193,8 +227,21 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(outlinePen);
     painter->drawPath(path);
     painter->setPen(palette.color(QPalette::Text));
-    painter->setFont(bodyFont(styled.font, role));
-    painter->drawText(QRectF(g.text), index.data().toString(), textOption());
+    QList<QTextLayout::FormatRange> found;
+    if (!m_findText.isEmpty()) {
+        const QString text = g.text->text();
+        for (qsizetype at = text.indexOf(m_findText, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(m_findText, at + m_findText.size(), Qt::CaseInsensitive)) {
+            QTextLayout::FormatRange range;
+            range.start = int(at);
+            range.length = int(m_findText.size());
+            const bool current = index.row() == m_matchRow && at == m_matchStart;
+            range.format.setBackground(current ? palette.color(QPalette::Highlight) : colors::warning(palette));
+            range.format.setForeground(current ? palette.color(QPalette::HighlightedText) : QColor(Qt::black));
+            found << range;
+        }
+    }
+    g.text->draw(painter, g.textRect.topLeft(), found);
     painter->restore();
 }
 
