@@ -2,6 +2,7 @@
 
 #include "display/Format.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -69,6 +70,9 @@ NewSampleDialog::NewSampleDialog(Database &db, const QDateTime &now, QWidget *pa
             m_period->setText(latest->key());
     });
     form->addRow(m_latestButton);
+    m_drawAnother = new QCheckBox(tr("Draw &another even if this week's sample exists"), this);
+    m_drawAnother->setObjectName(QStringLiteral("draw-another"));
+    form->addRow(m_drawAnother);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Draw Sample"));
     form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -113,6 +117,11 @@ void NewSampleDialog::updatePopulation()
             ? tr("No %1 conversations in %2: choose another period.").arg(populationName(population), chosen->key())
             : tr("%1 %2 conversations in %3.").arg(formatCount(count), populationName(population), chosen->key()));
     ok->setEnabled(count > 0);
+}
+
+bool NewSampleDialog::drawAnother() const
+{
+    return m_drawAnother->isChecked();
 }
 
 SampleRequest NewSampleDialog::request() const

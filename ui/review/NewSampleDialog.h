@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -26,8 +27,11 @@ public:
 
     /// The request as chosen (createdBy and createdAt are the caller's).
     SampleRequest request() const;
+    /// Draw even when a sample of the same period, population and method exists (off: the page shows that one).
+    bool drawAnother() const;
 
 private:
+    QCheckBox *m_drawAnother;
     void updatePopulation();
     std::optional<Period> period() const;
 

@@ -1,6 +1,7 @@
 #include "ReviewPage.h"
 
 #include "FactsPanel.h"
+#include "FieldKeys.h"
 #include "NewSampleDialog.h"
 #include "ReasonCodesDialog.h"
 #include "SampleItemsModel.h"
@@ -14,12 +15,16 @@
 #include "display/Format.h"
 #include "report/Masking.h"
 #include "review/ReasonCodes.h"
+#include "review/ReviewDrafts.h"
 #include "review/Tagging.h"
 #include "store/Database.h"
 #include "store/WorkspaceFacts.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -31,18 +36,23 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace workbench::ui {
 namespace {
 
-const QString kReviewerKey = QStringLiteral("review/reviewer");
+const QString kReviewerKey = QStringLiteral("review/reviewer"); ///< the last name used, for a new workspace
+/// Per workspace (keyed by a hash of its location): the reviewer's name, and the sample and row they were on.
+const QString kWorkspaceGroup = QStringLiteral("review/workspaces/%1/%2");
 const QString kAutoAdvanceKey = QStringLiteral("review/autoAdvance");
 const QString kSplitterKey = QStringLiteral("review/splitter");
 const QString kMaskKey = QStringLiteral("review/mask");
@@ -98,8 +108,12 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
       m_filterEdit(new QLineEdit(this)), m_items(new SampleItemsModel(this)), m_filter(new SampleItemsFilter(this)),
       m_itemsView(new QTableView(this)), m_transcriptHeader(new QLabel(this)), m_notInSample(new QLabel(this)),
       m_transcript(new TranscriptModel(this)), m_transcriptDelegate(nullptr), m_transcriptView(new QListView(this)),
-      m_facts(new FactsPanel(this)), m_tagPanel(new TagPanel(this))
+      m_facts(new FactsPanel(this)), m_tagPanel(new TagPanel(this)), m_draftTimer(new QTimer(this)),
+      m_findBar(new QWidget(this)), m_findEdit(new QLineEdit(this)), m_findCount(new QLabel(this))
 {
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(250); // a note is kept a moment after typing stops
+    connect(m_draftTimer, &QTimer::timeout, this, &ReviewPage::saveDraftNow);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
@@ -129,7 +143,8 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(headingLabel(tr("Sample"), this));
     m_sampleBox->setObjectName(QStringLiteral("sample"));
-    m_sampleBox->setMinimumContentsLength(34);
+    m_sampleBox->setMinimumContentsLength(24);
+    m_sampleBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_sampleBox->setFocusPolicy(Qt::NoFocus);
     top->addWidget(m_sampleBox);
     auto *newSample = new QPushButton(tr("New Sample…"), this);
@@ -150,7 +165,14 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_reviewersLabel->setObjectName(QStringLiteral("reviewer-progress"));
     m_reviewersLabel->setTextFormat(Qt::PlainText);
     m_reviewersLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_reviewersLabel->setSizePolicy(QSizePolicy::Ignored,
+                                    QSizePolicy::Preferred); // a small window cuts it, not the bar
     top->addWidget(m_reviewersLabel, 1);
+    auto *autoAdvanceButton = new QToolButton(this);
+    autoAdvanceButton->setObjectName(QStringLiteral("auto-advance"));
+    autoAdvanceButton->setFocusPolicy(Qt::NoFocus);
+    autoAdvanceButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    top->addWidget(autoAdvanceButton);
     m_reviewerButton->setFlat(true);
     m_reviewerButton->setFocusPolicy(Qt::NoFocus);
     m_reviewerButton->setObjectName(QStringLiteral("reviewer"));
@@ -180,7 +202,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setObjectName(QStringLiteral("filter"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &SampleItemsFilter::setText);
-    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] { m_itemsView->setFocus(); });
+    m_filterEdit->setFocusPolicy(Qt::ClickFocus);
+    new FieldKeys(
+        m_filterEdit, [this] { m_itemsView->setFocus(); }, [this] { m_itemsView->setFocus(); });
     filterRow->addWidget(m_filterEdit, 1);
     leftLayout->addLayout(filterRow);
     m_filter->setSourceModel(m_items);
@@ -203,6 +227,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::StatusColumn,
                                                           QHeaderView::ResizeToContents);
     m_itemsView->horizontalHeader()->setHighlightSections(false);
+    // Where the keys go is always visible: the list wears the highlight colour while it has the focus.
+    m_itemsView->setStyleSheet(
+        QStringLiteral("QTableView#sample-items:focus { border: 2px solid palette(highlight); }"));
     connect(m_itemsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         if (!m_refreshing)
             loadCurrent();
@@ -222,6 +249,22 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_notInSample->setForegroundRole(QPalette::PlaceholderText);
     m_notInSample->hide();
     middleLayout->addWidget(m_notInSample);
+    // Find in the transcript (Ctrl+Shift+F): Return the next match, Shift+Return the previous, Escape closes.
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(0, 0, 0, 4);
+    m_findEdit->setObjectName(QStringLiteral("transcript-find"));
+    m_findEdit->setPlaceholderText(tr("Find in the transcript"));
+    m_findEdit->setClearButtonEnabled(true);
+    findLayout->addWidget(m_findEdit, 1);
+    m_findCount->setObjectName(QStringLiteral("transcript-find-count"));
+    m_findCount->setTextFormat(Qt::PlainText);
+    findLayout->addWidget(m_findCount);
+    m_findBar->hide();
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this] { findNext(0); });
+    new FieldKeys(
+        m_findEdit, [this] { findNext(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier ? -1 : 1); },
+        [this] { closeFind(); });
+    middleLayout->addWidget(m_findBar);
     m_transcriptView->setObjectName(QStringLiteral("transcript"));
     m_transcriptView->setModel(m_transcript);
     m_transcriptDelegate = new TranscriptDelegate(m_transcriptView);
@@ -260,7 +303,11 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     rightLayout->addWidget(m_tagPanel, 1);
     connect(m_tagPanel, &TagPanel::verdictRequested, this, &ReviewPage::commitVerdict);
     connect(m_tagPanel, &TagPanel::reasonCodesEditRequested, this, &ReviewPage::editReasonCodes);
-    connect(m_tagPanel, &TagPanel::editingFinished, this, [this] { m_itemsView->setFocus(); });
+    connect(m_tagPanel, &TagPanel::editingFinished, this, [this] {
+        saveDraftNow();
+        m_itemsView->setFocus();
+    });
+    connect(m_tagPanel, &TagPanel::draftChanged, m_draftTimer, qOverload<>(&QTimer::start));
     connect(m_tagPanel, &TagPanel::takeoverChanged, this, [this](std::optional<int> seq) {
         m_transcript->setTakeoverSeq(seq);
         m_transcriptDelegate->clearCache(); // the marked turn grows by a band
@@ -286,11 +333,19 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     });
 
     createActions();
-    setReviewer(reviewer());
+    autoAdvanceButton->setDefaultAction(action(QStringLiteral("auto-advance")));
+    auto showAutoAdvance = [autoAdvanceButton](bool on) {
+        autoAdvanceButton->setText(on ? tr("Auto-advance: on (A)") : tr("Auto-advance: off (A)"));
+    };
+    connect(action(QStringLiteral("auto-advance")), &QAction::toggled, this, showAutoAdvance);
+    showAutoAdvance(action(QStringLiteral("auto-advance"))->isChecked());
     setDatabase(nullptr);
 }
 
-ReviewPage::~ReviewPage() = default;
+ReviewPage::~ReviewPage()
+{
+    saveDraftNow();
+}
 
 QAction *ReviewPage::addPageAction(const QString &name, const QString &text, const QKeySequence &key,
                                    std::function<void()> slot)
@@ -318,7 +373,10 @@ void ReviewPage::createActions()
                       [this, v] { commitVerdict(v); });
     }
     addPageAction(QStringLiteral("confirm"), tr("Tag with the Chosen &Reason"), QKeySequence(Qt::Key_Return),
-                  [this] { commitChosenReason(); });
+                  [this] { commitChosenReason(); })
+        // Ctrl+Return commits from anywhere on the page, a field included.
+        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::Key_Return),
+                        QKeySequence(Qt::CTRL | Qt::Key_Enter), QKeySequence(Qt::Key_Enter)});
     for (int number = 1; number <= 10; ++number) {
         const Qt::Key key = number == 10 ? Qt::Key_0 : Qt::Key(Qt::Key_0 + number);
         m_reasonActions << addPageAction(QStringLiteral("reason-%1").arg(number), tr("Reason %1").arg(number),
@@ -327,18 +385,43 @@ void ReviewPage::createActions()
     addPageAction(QStringLiteral("next"), tr("&Next Conversation"), QKeySequence(Qt::Key_J), [this] { move(1); });
     addPageAction(QStringLiteral("previous"), tr("&Previous Conversation"), QKeySequence(Qt::Key_K),
                   [this] { move(-1); });
-    addPageAction(QStringLiteral("next-to-review"), tr("Next &to Review"), QKeySequence(Qt::Key_Space),
+    addPageAction(QStringLiteral("next-to-review"), tr("Next &to Review"), QKeySequence(Qt::SHIFT | Qt::Key_J),
                   [this] { advanceToNextToReview(); });
+    // The transcript scrolls while the list keeps the focus.
+    addPageAction(QStringLiteral("scroll-down"), tr("Scroll the Transcript Down"), QKeySequence(Qt::Key_Space), [this] {
+        scrollTranscript(1);
+    })->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)});
+    addPageAction(QStringLiteral("scroll-up"), tr("Scroll the Transcript Up"), QKeySequence(Qt::SHIFT | Qt::Key_Space),
+                  [this] { scrollTranscript(-1); })
+        ->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_Space), QKeySequence(Qt::Key_PageUp)});
+    addPageAction(QStringLiteral("find"), tr("&Find in the Transcript"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                  [this] { openFind(); });
+    addPageAction(QStringLiteral("discard-draft"), tr("&Discard the Prepared Tag"),
+                  QKeySequence(Qt::CTRL | Qt::Key_Backspace), [this] { discardDraft(); });
+    addPageAction(QStringLiteral("choose-sample"), tr("C&hoose a Sample…"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+                      m_sampleBox->setFocus(Qt::ShortcutFocusReason);
+                      m_sampleBox->showPopup();
+                  });
+    auto *showGroup = new QActionGroup(this);
+    for (int i = 0; i < m_showBox->count(); ++i) {
+        QAction *show =
+            addPageAction(QStringLiteral("show-%1").arg(i), tr("Show: %1").arg(m_showBox->itemText(i)),
+                          QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), [this, i] { m_showBox->setCurrentIndex(i); });
+        show->setCheckable(true);
+        show->setChecked(i == 0);
+        showGroup->addAction(show);
+    }
+    connect(m_showBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (QAction *show = m_actions[QStringLiteral("show-%1").arg(index)])
+            show->setChecked(true);
+    });
     addPageAction(QStringLiteral("skip"), tr("&Skip"), QKeySequence(Qt::Key_S), [this] { toggleSkip(); });
     addPageAction(QStringLiteral("note"), tr("Write a N&ote"), QKeySequence(Qt::Key_N), [this] { focusNote(); });
-    addPageAction(QStringLiteral("category"), tr("Correct the &Category"), QKeySequence(Qt::Key_G), [this] {
-        m_tagPanel->categoryBox()->setFocus();
-        m_tagPanel->categoryBox()->showPopup();
-    });
-    addPageAction(QStringLiteral("takeover"), tr("Set the Take-over &Turn"), QKeySequence(Qt::Key_T), [this] {
-        m_tagPanel->takeoverBox()->setFocus();
-        m_tagPanel->takeoverBox()->selectAll();
-    });
+    addPageAction(QStringLiteral("category"), tr("Correct the &Category"), QKeySequence(Qt::Key_G),
+                  [this] { m_tagPanel->editCategory(); });
+    addPageAction(QStringLiteral("takeover"), tr("Set the Take-over &Turn"), QKeySequence(Qt::Key_T),
+                  [this] { m_tagPanel->editTakeover(); });
     QAction *autoAdvance =
         addPageAction(QStringLiteral("auto-advance"), tr("&Auto-advance after a Tag"), QKeySequence(Qt::Key_A), [] {});
     autoAdvance->setCheckable(true);
@@ -375,7 +458,9 @@ void ReviewPage::createActions()
 QAction *ReviewPage::action(const QString &name) const
 {
     const auto found = m_actions.find(name);
-    return found == m_actions.end() ? nullptr : found->second;
+    if (found == m_actions.end())
+        qFatal("ReviewPage: no action \"%s\"", qPrintable(name));
+    return found->second;
 }
 
 void ReviewPage::populateMenus(QMenu *reviewMenu, QMenu *editMenu)
@@ -393,27 +478,160 @@ void ReviewPage::populateMenus(QMenu *reviewMenu, QMenu *editMenu)
     m_reasonMenu->addActions(m_reasonActions);
     reviewMenu->addAction(action(QStringLiteral("confirm")));
     reviewMenu->addSeparator();
-    for (const char *name : {"next", "previous", "next-to-review", "skip"})
+    for (const char *name : {"next", "previous", "next-to-review", "skip", "scroll-down", "scroll-up", "find"})
         reviewMenu->addAction(action(QString::fromLatin1(name)));
     reviewMenu->addSeparator();
-    for (const char *name : {"note", "category", "takeover"})
+    for (const char *name : {"note", "category", "takeover", "discard-draft"})
         reviewMenu->addAction(action(QString::fromLatin1(name)));
+    reviewMenu->addSeparator();
+    reviewMenu->addAction(action(QStringLiteral("choose-sample")));
+    QMenu *showMenu = reviewMenu->addMenu(tr("&Show in the List"));
+    for (int i = 0; i < m_showBox->count(); ++i)
+        showMenu->addAction(action(QStringLiteral("show-%1").arg(i)));
     reviewMenu->addSeparator();
     for (const char *name : {"auto-advance", "mask", "reason-codes", "reviewer", "cheat-sheet"})
         reviewMenu->addAction(action(QString::fromLatin1(name)));
 }
 
-QString ReviewPage::reviewer() const
-{
-    return QSettings().value(kReviewerKey).toString();
-}
-
 void ReviewPage::setReviewer(const QString &name)
 {
     const QString trimmed = name.trimmed();
-    if (!trimmed.isEmpty())
-        QSettings().setValue(kReviewerKey, trimmed);
+    const QString previous = m_reviewer;
+    // A first name takes over what was prepared before it was given; a new name leaves the previous one's draft
+    // stored as theirs and shows the new reviewer's own.
+    const bool takeOver = previous.isEmpty();
+    if (trimmed != previous && !takeOver)
+        saveDraftNow();
+    m_reviewer = trimmed;
+    if (!trimmed.isEmpty()) {
+        QSettings settings;
+        settings.setValue(kReviewerKey, trimmed);
+        if (m_db)
+            settings.setValue(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("reviewer")), trimmed);
+    }
     m_reviewerButton->setText(trimmed.isEmpty() ? tr("Reviewer: not set") : tr("Reviewer: %1").arg(trimmed));
+    if (trimmed == previous || !m_details || !m_db)
+        return;
+    if (takeOver) {
+        discardReviewDraft(*m_db, m_details->conversation.conversationId, previous);
+        saveDraftNow();
+    } else {
+        showDetails();
+    }
+}
+
+QString ReviewPage::workspaceKey() const
+{
+    if (!m_db)
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(m_db->path().toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+void ReviewPage::rememberPosition()
+{
+    if (!m_db || m_sampleId == 0)
+        return;
+    QSettings settings;
+    settings.setValue(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("sample")), m_sampleId);
+    settings.setValue(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("conversation")), currentConversationId());
+}
+
+void ReviewPage::restorePosition()
+{
+    const QSettings settings;
+    const qint64 sampleId = settings.value(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("sample"))).toLongLong();
+    const QString conversation =
+        settings.value(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("conversation"))).toString();
+    if (sampleId == 0 || m_sampleBox->findData(sampleId) < 0)
+        return;
+    showSample(sampleId);
+    const int row = m_items->rowOf(conversation);
+    if (row >= 0)
+        selectRow(row);
+}
+
+QString ReviewPage::hintText() const
+{
+    return m_tagPanel->hint();
+}
+
+void ReviewPage::saveDraftNow()
+{
+    m_draftTimer->stop();
+    if (!m_db || m_draftConversation.isEmpty() || !m_details ||
+        m_details->conversation.conversationId != m_draftConversation)
+        return;
+    try {
+        saveReviewDraft(*m_db, m_draftConversation, m_reviewer, m_tagPanel->draft(),
+                        m_clock.nowUtc().toMSecsSinceEpoch());
+    } catch (const WorkbenchError &error) {
+        showError(error.message());
+    }
+}
+
+void ReviewPage::discardDraft()
+{
+    if (!m_db || !m_details)
+        return;
+    m_draftTimer->stop();
+    discardReviewDraft(*m_db, m_details->conversation.conversationId, m_reviewer);
+    showDetails();
+    m_tagPanel->showHint(tr("The prepared tag was discarded: the fields show the conversation's tag again."));
+}
+
+void ReviewPage::scrollTranscript(int pages)
+{
+    QScrollBar *bar = m_transcriptView->verticalScrollBar();
+    bar->setValue(bar->value() + pages * std::max(1, bar->pageStep() - bar->singleStep() * 2));
+}
+
+void ReviewPage::openFind()
+{
+    m_findBar->show();
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_findEdit->selectAll();
+    findNext(0);
+}
+
+void ReviewPage::closeFind()
+{
+    m_findBar->hide();
+    m_matches.clear();
+    m_match = -1;
+    m_transcriptDelegate->setFindText(QString());
+    m_itemsView->setFocus();
+}
+
+void ReviewPage::findNext(int step)
+{
+    const QString term = m_findEdit->text();
+    if (step == 0) {
+        // The term changed (or the conversation did): find every occurrence again, from the top.
+        m_matches.clear();
+        m_match = -1;
+        if (!term.isEmpty()) {
+            for (int row = 0; row < m_transcript->rowCount(); ++row) {
+                const QString text = bubbleText(m_transcript->index(row).data().toString());
+                for (qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
+                     at = text.indexOf(term, at + term.size(), Qt::CaseInsensitive))
+                    m_matches.emplace_back(row, at);
+            }
+        }
+        m_transcriptDelegate->setFindText(m_findBar->isVisible() ? term : QString());
+        step = 1;
+    }
+    if (m_matches.empty()) {
+        m_findCount->setText(term.isEmpty() ? QString() : tr("not found"));
+        m_transcriptDelegate->setCurrentMatch(-1, -1);
+        return;
+    }
+    const int count = int(m_matches.size());
+    m_match = m_match < 0 ? 0 : ((m_match + step) % count + count) % count;
+    const auto [row, start] = m_matches[size_t(m_match)];
+    m_transcriptDelegate->setCurrentMatch(row, start);
+    m_transcriptView->scrollTo(m_transcript->index(row), QAbstractItemView::PositionAtCenter);
+    m_findCount->setText(tr("%1 of %2").arg(m_match + 1).arg(count));
 }
 
 void ReviewPage::setReviewerNameProvider(std::function<QString(const QString &)> provider)
@@ -428,10 +646,10 @@ void ReviewPage::setErrorPresenter(std::function<void(const QString &)> presente
 
 void ReviewPage::showError(const QString &message)
 {
+    // Inline, beside the verdicts: a modal box would take the reviewer's next key.
+    m_tagPanel->showHint(message);
     if (m_errorPresenter)
         m_errorPresenter(message);
-    else
-        QMessageBox::warning(this, tr("Review"), message);
 }
 
 void ReviewPage::askForReviewer()
@@ -472,11 +690,25 @@ bool ReviewPage::isMasking() const
 
 void ReviewPage::setDatabase(Database *db)
 {
+    saveDraftNow();
+    m_draftConversation.clear();
     m_db = db;
+    {
+        const QSettings settings;
+        const QString remembered =
+            db ? settings.value(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("reviewer"))).toString() : QString();
+        // A window keeps the name it has; a new one takes the workspace's last reviewer, else the last name used.
+        m_reviewer = !m_reviewer.isEmpty()   ? m_reviewer
+                     : !remembered.isEmpty() ? remembered
+                                             : settings.value(kReviewerKey).toString();
+        m_reviewerButton->setText(m_reviewer.isEmpty() ? tr("Reviewer: not set") : tr("Reviewer: %1").arg(m_reviewer));
+    }
     setMasking(QSettings().value(kMaskKey, false).toBool());
     m_undoStack->clear(); // commands hold the store they were made on
     m_sampleId = 0;
     refresh();
+    if (m_db)
+        restorePosition(); // back to the sample and row the reviewer was on
 }
 
 void ReviewPage::refresh()
@@ -634,6 +866,7 @@ QString ReviewPage::currentConversationId() const
 
 void ReviewPage::loadCurrent()
 {
+    saveDraftNow();
     const int row = currentRow();
     if (!m_db || row < 0) {
         clearDetails();
@@ -642,6 +875,7 @@ void ReviewPage::loadCurrent()
     m_details = loadConversation(*m_db, m_items->item(row).conversationId);
     m_notInSample->hide();
     showDetails();
+    rememberPosition();
 }
 
 bool ReviewPage::showConversation(const QString &conversationId)
@@ -656,6 +890,7 @@ bool ReviewPage::showConversation(const QString &conversationId)
     std::optional<ConversationDetails> details = loadConversation(*m_db, conversationId);
     if (!details)
         return false;
+    saveDraftNow();
     m_stack->setCurrentIndex(1);
     m_itemsView->selectionModel()->clearCurrentIndex();
     m_details = std::move(details);
@@ -666,6 +901,8 @@ bool ReviewPage::showConversation(const QString &conversationId)
 
 void ReviewPage::clearDetails()
 {
+    saveDraftNow();
+    m_draftConversation.clear();
     m_details.reset();
     m_transcript->clear();
     m_transcriptHeader->setText(QString());
@@ -698,9 +935,13 @@ void ReviewPage::showDetails()
     for (Verdict verdict : {choice.wrong, choice.right}) // the wrong call's reasons first: they are the finding
         reasons.push_back({verdict, reasonCodes(*m_db, verdict, c.category)});
     // The tag panel gets the real text: a re-tag must never store a masked note.
-    m_tagPanel->showConversation(*m_details, reasons, m_categories, verdictKeysFor(c.escalated));
-    if (!details.tags.empty() && details.tags.back().takeoverSeq)
-        m_transcript->setTakeoverSeq(details.tags.back().takeoverSeq);
+    m_draftTimer->stop();
+    m_tagPanel->showConversation(*m_details, reasons, m_categories, verdictKeysFor(c.escalated),
+                                 loadReviewDraft(*m_db, c.conversationId, m_reviewer));
+    m_draftConversation = c.conversationId;
+    m_transcript->setTakeoverSeq(m_tagPanel->draft().takeoverSeq);
+    if (m_findBar->isVisible())
+        findNext(0);
 
     // Start at the hand-off: that is where the question "was it right?" is decided.
     if (details.handoffSeq && *details.handoffSeq < turns)
@@ -744,13 +985,26 @@ void ReviewPage::askForSample()
     NewSampleDialog dialog(*m_db, m_clock.nowUtc(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    drawSample(dialog.request());
+    drawSample(dialog.request(), dialog.drawAnother());
 }
 
-bool ReviewPage::drawSample(const SampleRequest &chosen)
+bool ReviewPage::drawSample(const SampleRequest &chosen, bool drawAnother)
 {
     if (!m_db)
         return false;
+    if (!drawAnother) {
+        for (const SampleSummary &sample : m_samples) {
+            if (sample.period == chosen.period.key() && sample.population == populationName(chosen.population) &&
+                sample.method == methodName(chosen.method)) {
+                showSample(sample.id);
+                showError(tr("A %1 sample of %2 conversations for %3 exists already (%4 of %5 reviewed): it is shown "
+                             "instead. To draw a second one, tick “Draw another” in the New Sample dialog.")
+                              .arg(sample.method, sample.population, sample.period, formatCount(sample.reviewed),
+                                   formatCount(sample.size)));
+                return false;
+            }
+        }
+    }
     SampleRequest request = chosen;
     request.createdBy = reviewer();
     request.createdAtMsecs = m_clock.nowUtc().toMSecsSinceEpoch();
@@ -780,6 +1034,7 @@ void ReviewPage::commitVerdict(Verdict verdict)
     }
     if (!ensureReviewer())
         return;
+    m_draftTimer->stop();
     const TagDraft draft = m_tagPanel->draft();
     TagRequest request;
     request.conversationId = m_details->conversation.conversationId;
@@ -816,9 +1071,9 @@ void ReviewPage::commitChosenReason()
     const TagDraft draft = m_tagPanel->draft();
     if (draft.reasonVerdict)
         commitVerdict(*draft.reasonVerdict);
-    else
-        showError(tr("Choose a reason with its digit first, or press a verdict key (%1).")
-                      .arg(m_details && m_details->conversation.escalated ? tr("C or F") : tr("R or M")));
+    else if (m_details)
+        m_tagPanel->showHint(tr("No reason chosen yet: press its digit first, or a verdict key (%1).")
+                                 .arg(m_details->conversation.escalated ? tr("C or F") : tr("R or M")));
 }
 
 void ReviewPage::chooseReason(int number)
@@ -893,7 +1148,7 @@ void ReviewPage::toggleSkip()
 
 void ReviewPage::focusNote()
 {
-    m_tagPanel->noteEdit()->setFocus();
+    m_tagPanel->noteEdit()->setFocus(Qt::ShortcutFocusReason);
     m_tagPanel->noteEdit()->selectAll();
 }
 
@@ -924,12 +1179,14 @@ void ReviewPage::showCheatSheet()
         verdicts << action(QStringLiteral("verdict-") + verdictName(verdict));
     verdicts << action(QStringLiteral("confirm"));
     QList<QAction *> reasons = m_reasonActions;
-    ShortcutSheet sheet({{tr("Verdicts"), verdicts},
-                         {tr("Reasons (the digit chooses; the verdict key or Return tags)"), reasons},
-                         {tr("Moving"), named({"next", "previous", "next-to-review", "skip", "filter"})},
-                         {tr("Details"), named({"note", "category", "takeover"})},
-                         {tr("Work"), named({"undo", "redo", "auto-advance", "mask", "new-sample", "cheat-sheet"})}},
-                        this);
+    ShortcutSheet sheet(
+        {{tr("Verdicts"), verdicts},
+         {tr("Reasons (the digit chooses; the verdict key or Return tags)"), reasons},
+         {tr("Moving"), named({"next", "previous", "next-to-review", "skip", "filter", "choose-sample"})},
+         {tr("Transcript"), named({"scroll-down", "scroll-up", "find"})},
+         {tr("Details (Return or Escape leaves a field)"), named({"note", "category", "takeover", "discard-draft"})},
+         {tr("Work"), named({"undo", "redo", "auto-advance", "mask", "new-sample", "cheat-sheet"})}},
+        this);
     sheet.exec();
 }
 

@@ -21,6 +21,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 class QUndoStack;
 
 namespace workbench {
@@ -52,8 +53,9 @@ public:
     /// Re-reads samples, items and the conversation shown (after an import, say).
     void refresh();
 
-    /// Draws a sample and shows it; false (with the reason shown) when the store refuses.
-    bool drawSample(const SampleRequest &request);
+    /// Draws a sample and shows it; false (with the reason shown) when the store refuses. Unless `drawAnother`,
+    /// a sample of the same period, population and method that exists is shown instead, with a warning.
+    bool drawSample(const SampleRequest &request, bool drawAnother = false);
     /// Shows a sample by id.
     void showSample(qint64 sampleId);
     /// Shows a conversation: selected in the current sample when it is there, else on its own.
@@ -63,8 +65,9 @@ public:
     void populateMenus(QMenu *reviewMenu, QMenu *editMenu);
     QUndoStack *undoStack() const { return m_undoStack; }
 
-    /// The reviewer's name, remembered between runs; empty until set.
-    QString reviewer() const;
+    /// The reviewer at this window: every tag it stores carries this name, the one shown in the top bar. Each window
+    /// keeps its own (a rename elsewhere changes nothing here); each workspace remembers the last name used on it.
+    QString reviewer() const { return m_reviewer; }
     void setReviewer(const QString &name);
     /// Where the page asks for a name when none is set (a dialog by default; tests answer it).
     void setReviewerNameProvider(std::function<QString(const QString &suggestion)> provider);
@@ -82,7 +85,13 @@ public:
     QListView *transcriptView() const { return m_transcriptView; }
     QString progressText() const;
     QString reviewerProgressText() const;
+    /// The inline hint of the tag panel: why a key did nothing (no modal box interrupts the review).
+    QString hintText() const;
+    /// The page's action by id; an unknown id is a programming error and stops the program.
     QAction *action(const QString &name) const;
+    QLineEdit *findEdit() const { return m_findEdit; }
+    /// Keeps the prepared tag of the conversation shown now (the note is kept shortly after typing stops).
+    void saveDraftNow();
 
     /// Shows customer text masked (emails, phones, cards and the workspace's patterns) or in full.
     void setMasking(bool on);
@@ -120,6 +129,14 @@ private:
     void showError(const QString &message);
     int currentRow() const;
     void selectRow(int sourceRow);
+    void scrollTranscript(int pages);
+    void openFind();
+    void closeFind();
+    void findNext(int step);
+    void discardDraft();
+    QString workspaceKey() const;
+    void rememberPosition();
+    void restorePosition();
 
     const Clock &m_clock;
     Database *m_db = nullptr;
@@ -157,6 +174,14 @@ private:
     std::function<QString(const QString &)> m_reviewerProvider;
     std::function<void(const QString &)> m_errorPresenter;
     std::unique_ptr<Masker> m_masker; ///< set while masking is on
+    QString m_reviewer;
+    QTimer *m_draftTimer;
+    QString m_draftConversation; ///< the conversation the tag panel's fields belong to
+    QWidget *m_findBar;
+    QLineEdit *m_findEdit;
+    QLabel *m_findCount;
+    std::vector<std::pair<int, qsizetype>> m_matches; ///< (turn, start) of each occurrence
+    int m_match = -1;
 };
 
 } // namespace workbench::ui

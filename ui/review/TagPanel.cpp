@@ -1,9 +1,12 @@
 #include "TagPanel.h"
 
+#include "FieldKeys.h"
 #include "display/Colors.h"
 #include "display/Format.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -12,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -41,7 +45,7 @@ TagPanel::TagPanel(QWidget *parent)
     : QWidget(parent), m_currentVerdict(new QLabel(this)), m_reasons(new QListWidget(this)),
       m_category(new QComboBox(this)), m_takeover(new QSpinBox(this)),
       m_takeoverLabel(new QLabel(tr("Take-over turn"), this)), m_note(new QLineEdit(this)),
-      m_history(new QListWidget(this))
+      m_history(new QListWidget(this)), m_hint(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,6 +68,16 @@ TagPanel::TagPanel(QWidget *parent)
     m_currentVerdict->setWordWrap(true);
     m_currentVerdict->setObjectName(QStringLiteral("current-verdict"));
     layout->addWidget(m_currentVerdict);
+    m_hint->setObjectName(QStringLiteral("hint"));
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
+    {
+        QPalette palette = m_hint->palette();
+        palette.setColor(QPalette::WindowText, colors::warning(palette));
+        m_hint->setPalette(palette);
+    }
+    m_hint->hide();
+    layout->addWidget(m_hint);
 
     auto *reasonHeader = new QHBoxLayout;
     reasonHeader->addWidget(sectionLabel(tr("Reason"), this));
@@ -82,24 +96,61 @@ TagPanel::TagPanel(QWidget *parent)
         if (item->data(kReasonRole).toInt() == 0)
             m_reasons->clearSelection();
     });
+    connect(m_reasons, &QListWidget::itemSelectionChanged, this, [this] {
+        if (!m_loading)
+            Q_EMIT draftChanged();
+    });
     layout->addWidget(m_reasons, 3);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_category->setObjectName(QStringLiteral("category-correction"));
-    m_category->setToolTip(tr("The ticket category this conversation really belongs to (G)"));
+    m_category->setToolTip(tr("The ticket category this conversation really belongs to (G: type a few letters, "
+                              "Return chooses, Escape cancels)"));
+    m_category->setEditable(true);
+    m_category->setInsertPolicy(QComboBox::NoInsert);
+    m_category->setFocusPolicy(Qt::ClickFocus);
+    m_category->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_category->setMinimumContentsLength(12);
+    auto *completer = new QCompleter(m_category->model(), m_category);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_category->setCompleter(completer);
+    connect(m_category->lineEdit(), &QLineEdit::returnPressed, this, &TagPanel::chooseTypedCategory);
+    connect(m_category, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading)
+            Q_EMIT draftChanged();
+    });
+    // Return is the line edit's (it completes first); Escape puts the category back, from the field or its popup.
+    auto *categoryKeys = new FieldKeys(m_category->lineEdit(), nullptr, [this] { leaveCategory(false); });
+    categoryKeys->alsoOn(completer->popup());
     form->addRow(tr("Category"), m_category);
     m_takeover->setObjectName(QStringLiteral("takeover-turn"));
     m_takeover->setSpecialValueText(tr("—"));
     m_takeover->setToolTip(tr("For a missed escalation: the turn where a person should have taken over (T). "
                               "Clicking a turn in the transcript sets it."));
-    connect(m_takeover, &QSpinBox::valueChanged, this,
-            [this](int value) { Q_EMIT takeoverChanged(value == 0 ? std::nullopt : std::optional<int>(value - 1)); });
+    m_takeover->setFocusPolicy(Qt::ClickFocus);
+    connect(m_takeover, &QSpinBox::valueChanged, this, [this](int value) {
+        Q_EMIT takeoverChanged(value == 0 ? std::nullopt : std::optional<int>(value - 1));
+        if (!m_loading)
+            Q_EMIT draftChanged();
+    });
+    auto leaveTakeover = [this] {
+        m_takeover->interpretText();
+        Q_EMIT editingFinished();
+    };
+    auto *takeoverKeys = new FieldKeys(m_takeover, leaveTakeover, leaveTakeover);
+    if (auto *edit = m_takeover->findChild<QLineEdit *>())
+        takeoverKeys->alsoOn(edit);
     form->addRow(m_takeoverLabel, m_takeover);
     m_note->setObjectName(QStringLiteral("note"));
     m_note->setPlaceholderText(tr("Note (N), Return to finish"));
     m_note->setClearButtonEnabled(true);
-    m_note->installEventFilter(this);
+    m_note->setFocusPolicy(Qt::ClickFocus);
+    connect(m_note, &QLineEdit::textEdited, this, &TagPanel::draftChanged);
+    new FieldKeys(
+        m_note, [this] { Q_EMIT editingFinished(); }, [this] { Q_EMIT editingFinished(); });
     form->addRow(tr("Note"), m_note);
     layout->addLayout(form);
 
@@ -112,23 +163,73 @@ TagPanel::TagPanel(QWidget *parent)
     clear();
 }
 
-bool TagPanel::eventFilter(QObject *watched, QEvent *event)
+void TagPanel::showHint(const QString &text)
 {
-    // Return and Escape leave the note; the page's shortcuts must not take them while the reviewer types.
-    if (watched == m_note && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Escape) {
-            event->accept();
-            if (event->type() == QEvent::KeyPress)
-                Q_EMIT editingFinished();
-            return event->type() == QEvent::KeyPress;
+    m_hint->setText(text);
+    m_hint->setVisible(!text.isEmpty());
+}
+
+QString TagPanel::hint() const
+{
+    return m_hint->isVisible() ? m_hint->text() : QString();
+}
+
+void TagPanel::editCategory()
+{
+    if (!m_category->isEnabled())
+        return;
+    m_categoryBeforeEdit = m_category->currentIndex();
+    m_category->setFocus(Qt::ShortcutFocusReason);
+    m_category->lineEdit()->selectAll();
+}
+
+void TagPanel::editTakeover()
+{
+    if (!m_takeover->isEnabled())
+        return;
+    m_takeover->setFocus(Qt::ShortcutFocusReason);
+    m_takeover->selectAll();
+}
+
+void TagPanel::chooseTypedCategory()
+{
+    const QString typed = m_category->lineEdit()->text().trimmed();
+    int chosen = -1;
+    if (typed.isEmpty()) {
+        chosen = 0; // as imported
+    } else {
+        // The whole name first, then the first name that starts with the letters, then one that holds them.
+        for (auto match : {Qt::MatchFixedString, Qt::MatchStartsWith, Qt::MatchContains}) {
+            chosen = m_category->findText(typed, match);
+            if (chosen >= 0)
+                break;
         }
     }
-    return QWidget::eventFilter(watched, event);
+    if (chosen < 0) {
+        showHint(tr("No category matches “%1”: type a few letters of one, or Escape to keep it as it was.").arg(typed));
+        m_category->lineEdit()->selectAll();
+        return;
+    }
+    showHint(QString());
+    m_category->setCurrentIndex(chosen);
+    m_category->setEditText(m_category->itemText(chosen));
+    Q_EMIT editingFinished();
+}
+
+void TagPanel::leaveCategory(bool keep)
+{
+    if (m_category->completer()->popup()->isVisible())
+        m_category->completer()->popup()->hide();
+    if (!keep) {
+        m_category->setCurrentIndex(m_categoryBeforeEdit);
+        m_category->setEditText(m_category->itemText(m_categoryBeforeEdit));
+    }
+    Q_EMIT editingFinished();
 }
 
 void TagPanel::clear()
 {
+    const QScopedValueRollback loading(m_loading, true);
     for (QPushButton *button : m_verdictButtons) {
         button->setText(QString());
         button->setChecked(false);
@@ -144,6 +245,7 @@ void TagPanel::clear()
     m_note->clear();
     m_note->setEnabled(false);
     m_history->clear();
+    showHint(QString());
 }
 
 void TagPanel::showVerdictButtons(bool escalated, const QString &verdictKeys, std::optional<Verdict> current)
@@ -160,8 +262,10 @@ void TagPanel::showVerdictButtons(bool escalated, const QString &verdictKeys, st
 }
 
 void TagPanel::showConversation(const ConversationDetails &details, const std::vector<VerdictReasons> &reasons,
-                                const QStringList &categories, const QString &verdictKeys)
+                                const QStringList &categories, const QString &verdictKeys,
+                                const std::optional<TagDraft> &stored)
 {
+    const QScopedValueRollback loading(m_loading, true);
     clear();
     const TagRecord *latest = details.tags.empty() ? nullptr : &details.tags.back();
     const std::optional<Verdict> current = latest ? verdictFromName(latest->verdict) : std::nullopt;
@@ -193,8 +297,6 @@ void TagPanel::showConversation(const ConversationDetails &details, const std::v
             auto *item = new QListWidgetItem(QStringLiteral("%1   %2").arg(key, reasonLabel(code)), m_reasons);
             item->setData(kReasonRole, number);
             item->setToolTip(code);
-            if (latest && current == group.verdict && latest->reason == code)
-                item->setSelected(true);
         }
     }
 
@@ -204,20 +306,34 @@ void TagPanel::showConversation(const ConversationDetails &details, const std::v
         if (category != m_importedCategory)
             m_category->addItem(category, category);
     }
-    if (latest && !latest->correctedCategory.isEmpty() && latest->correctedCategory != m_importedCategory)
-        m_category->setCurrentIndex(std::max(0, m_category->findData(latest->correctedCategory)));
     m_category->setEnabled(true);
-
     const bool contained = !details.conversation.escalated;
     const int turns = int(details.conversation.messages.size());
     m_takeover->setRange(0, std::max(0, turns));
     m_takeover->setEnabled(contained && turns > 0);
     m_takeoverLabel->setEnabled(contained && turns > 0);
-    if (latest && latest->takeoverSeq)
-        m_takeover->setValue(*latest->takeoverSeq + 1);
     m_note->setEnabled(true);
-    if (latest)
-        m_note->setText(latest->note);
+
+    // What the fields start from: the reviewer's draft, else what the latest tag said.
+    TagDraft start;
+    if (stored) {
+        start = *stored;
+    } else if (latest) {
+        start.reasonVerdict = current;
+        start.reason = latest->reason;
+        start.note = latest->note;
+        start.correctedCategory = latest->correctedCategory;
+        start.takeoverSeq = latest->takeoverSeq;
+    }
+    selectReason(start.reasonVerdict, start.reason);
+    int categoryIndex = 0;
+    if (!start.correctedCategory.isEmpty() && start.correctedCategory != m_importedCategory)
+        categoryIndex = std::max(0, m_category->findData(start.correctedCategory));
+    m_category->setCurrentIndex(categoryIndex);
+    m_category->setEditText(m_category->itemText(categoryIndex));
+    if (start.takeoverSeq && m_takeover->isEnabled())
+        m_takeover->setValue(*start.takeoverSeq + 1);
+    m_note->setText(start.note);
 
     for (auto tag = details.tags.rbegin(); tag != details.tags.rend(); ++tag) {
         QStringList parts{tag->reviewer,
@@ -252,6 +368,21 @@ TagDraft TagPanel::draft() const
     return draft;
 }
 
+void TagPanel::selectReason(const std::optional<Verdict> &verdict, const QString &code)
+{
+    m_reasons->clearSelection();
+    if (!verdict || code.isEmpty())
+        return;
+    for (int row = 0; row < m_reasons->count(); ++row) {
+        QListWidgetItem *item = m_reasons->item(row);
+        const int number = item->data(kReasonRole).toInt();
+        if (number > 0 && m_numbered[size_t(number - 1)] == std::pair(*verdict, code)) {
+            item->setSelected(true);
+            return;
+        }
+    }
+}
+
 bool TagPanel::chooseReason(int number)
 {
     for (int row = 0; row < m_reasons->count(); ++row) {
@@ -262,6 +393,7 @@ bool TagPanel::chooseReason(int number)
             m_reasons->clearSelection();
             item->setSelected(!wasSelected);
             m_reasons->scrollToItem(item);
+            showHint(QString());
             return true;
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "review/ConversationDetails.h"
+#include "review/ReviewDrafts.h"
 #include "review/Verdict.h"
 
 #include <QWidget>
@@ -24,13 +25,7 @@ struct VerdictReasons {
 };
 
 /// What the reviewer has prepared for the next tag of the conversation under review.
-struct TagDraft {
-    std::optional<Verdict> reasonVerdict; ///< the verdict the chosen reason belongs to
-    QString reason;
-    QString note;
-    QString correctedCategory; ///< empty: as imported
-    std::optional<int> takeoverSeq;
-};
+using TagDraft = ReviewDraft;
 
 /// The tag panel: the two verdicts valid for the conversation (with their keys), the reason codes numbered
 /// for the digit keys, category correction, note, the take-over turn of a missed escalation, and every tag
@@ -40,11 +35,21 @@ class TagPanel final : public QWidget {
 public:
     explicit TagPanel(QWidget *parent = nullptr);
 
-    /// Shows a conversation: its population's verdicts and reasons, the categories to correct to, and its tags
-    /// (the latest one prepares the draft, so re-tagging keeps what was said).
+    /// Shows a conversation: its population's verdicts and reasons, the categories to correct to, and its tags.
+    /// The reviewer's stored draft prepares the fields; without one the latest tag does, so re-tagging keeps
+    /// what was said.
     void showConversation(const ConversationDetails &details, const std::vector<VerdictReasons> &reasons,
-                          const QStringList &categories, const QString &verdictKeys);
+                          const QStringList &categories, const QString &verdictKeys,
+                          const std::optional<TagDraft> &stored = std::nullopt);
     void clear();
+    /// A line under the verdicts: why a key did nothing, what to press instead. Empty hides it.
+    void showHint(const QString &text);
+    QString hint() const;
+
+    /// Focus on the category: letters search its list, Return chooses, Escape puts back what it was.
+    void editCategory();
+    /// Focus on the take-over turn: digits set it, Return or Escape leave.
+    void editTakeover();
 
     TagDraft draft() const;
     /// Chooses reason `number` (1-based across both lists); false when there is none.
@@ -63,14 +68,16 @@ Q_SIGNALS:
     void verdictRequested(workbench::Verdict verdict);
     void reasonCodesEditRequested();
     void takeoverChanged(std::optional<int> seq);
-    /// The reviewer left the note (Return or Escape): focus goes back to the list.
+    /// The reviewer left a field (Return or Escape): focus goes back to the list.
     void editingFinished();
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    /// The reviewer changed the draft (reason, note, category, take-over turn): it is to be kept.
+    void draftChanged();
 
 private:
     void showVerdictButtons(bool escalated, const QString &verdictKeys, std::optional<Verdict> current);
+    void selectReason(const std::optional<Verdict> &verdict, const QString &code);
+    void chooseTypedCategory();
+    void leaveCategory(bool keep);
 
     QPushButton *m_verdictButtons[2];
     std::array<Verdict, 2> m_buttonVerdicts = {Verdict::CorrectEscalation, Verdict::FalseEscalation};
@@ -83,6 +90,9 @@ private:
     QLabel *m_takeoverLabel;
     QLineEdit *m_note;
     QListWidget *m_history;
+    QLabel *m_hint;
+    int m_categoryBeforeEdit = 0;
+    bool m_loading = false; ///< filling the fields from a conversation: not the reviewer's change
 };
 
 } // namespace workbench::ui
