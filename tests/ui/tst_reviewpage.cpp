@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "common/Clock.h"
+#include "common/Period.h"
 #include "review/FactsPanel.h"
 #include "review/NewSampleDialog.h"
 #include "review/ReviewPage.h"
@@ -16,12 +17,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -86,6 +92,9 @@ private Q_SLOTS:
     void customerTextIsShownLiterally();
     void reasonCodesAreEditable();
     void modelsPassTheTester();
+    void keysStayWhereTheyBelong();
+    void preparedTagsAreKeptAndTheReviewerIsTheWindows();
+    void everyLineOfAMessageIsPainted();
 
 private:
     test::TempFolder m_folder;
@@ -368,6 +377,239 @@ void TestReviewPage::modelsPassTheTester()
     QVERIFY(page->itemsModel()->rowCount() > 0);
     page->showConversation(page->itemsModel()->item(3).conversationId);
     QVERIFY(page->transcriptModel()->rowCount() > 0);
+}
+
+namespace {
+
+/// A window on its own copy of a reviewed-from-scratch demo workspace, with a sample of 2026-W44 drawn.
+struct ReviewWindow {
+    MainWindow window;
+    ReviewPage *page;
+    QStringList errors;
+
+    ReviewWindow(const Clock &clock, const QString &path) : window(clock), page(window.reviewPage())
+    {
+        window.resize(1024, 700);
+        window.show();
+        window.openWorkspace(path);
+        window.showPage(page);
+        window.activateWindow();
+        page->setErrorPresenter([this](const QString &message) { errors << message; });
+        page->setReviewerNameProvider([](const QString &) { return QStringLiteral("Dana"); });
+    }
+};
+
+} // namespace
+
+void TestReviewPage::keysStayWhereTheyBelong()
+{
+    const QString path = m_folder.path(QStringLiteral("focus.ewb"));
+    test::makeDemoWorkspace(path, 3000, 2);
+    ReviewWindow review(m_clock, path);
+    ReviewPage *page = review.page;
+    QVERIFY(QTest::qWaitForWindowActive(&review.window));
+    SampleRequest request;
+    request.period = *Period::parse(QStringLiteral("2026-W44"));
+    QVERIFY(page->drawSample(request));
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    auto db = Database::open(path);
+    const auto tagCount = [&db] { return queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt(); };
+    const QString first = page->currentConversationId();
+
+    // G, then letters: they search the categories, never tag (G then C once stored a correct escalation).
+    press(Qt::Key_G);
+    QCOMPARE(QApplication::focusWidget(), page->tagPanel()->categoryBox());
+    const QString target = page->tagPanel()->categoryBox()->itemText(2);
+    QTest::keyClicks(QApplication::focusWidget(), target.left(4).toLower());
+    QCOMPARE(tagCount(), 0);
+    QCOMPARE(page->currentConversationId(), first);
+    press(Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    QCOMPARE(page->tagPanel()->draft().correctedCategory.left(4).toLower(), target.left(4).toLower());
+    // G, letters, Escape: the category is as it was.
+    const QString chosen = page->tagPanel()->draft().correctedCategory;
+    press(Qt::Key_G);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("zzz"));
+    press(Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    QCOMPARE(page->tagPanel()->draft().correctedCategory, chosen);
+    QCOMPARE(tagCount(), 0);
+
+    // The filter: letters filter, Return and Escape leave; Return opens no box and tags nothing.
+    press(Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), page->findChild<QLineEdit *>(QStringLiteral("filter")));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("cf"));
+    press(Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    press(Qt::Key_F, Qt::ControlModifier);
+    press(Qt::Key_A, Qt::ControlModifier);
+    press(Qt::Key_Backspace);
+    press(Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    QCOMPARE(tagCount(), 0);
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+
+    // Return without a reason: an inline hint, nothing stored.
+    press(Qt::Key_Return);
+    QCOMPARE(tagCount(), 0);
+    QVERIFY2(page->hintText().contains(QStringLiteral("No reason chosen")), qPrintable(page->hintText()));
+
+    // A reason, a note typed with letters that are shortcuts elsewhere, and Ctrl+Return from inside the note.
+    const QString secondReason = page->tagPanel()->numberedReasons().at(1).second;
+    press(Qt::Key_2);
+    press(Qt::Key_N);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("CFRM jk 123 s"));
+    QCOMPARE(tagCount(), 0);
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(tagCount(), 1);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT note || '|' || reviewer || '|' || verdict FROM tags")).toString(),
+             QStringLiteral("CFRM jk 123 s|Dana|false_escalation"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT reason FROM tags")).toString(), secondReason);
+
+    // Space scrolls the transcript while the list keeps the focus; Shift+J goes to the next to review.
+    QScrollBar *bar = page->transcriptView()->verticalScrollBar();
+    const QString before = page->currentConversationId();
+    page->transcriptView()->scrollToTop();
+    press(Qt::Key_Space);
+    QCOMPARE(page->currentConversationId(), before);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    if (bar->maximum() > 0)
+        QVERIFY(bar->value() > 0);
+    // Find in the transcript: Ctrl+Shift+F, a word, Return for the next, Escape back to the list.
+    press(Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::focusWidget(), page->findEdit());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("the"));
+    press(Qt::Key_Return);
+    QVERIFY(
+        page->findChild<QLabel *>(QStringLiteral("transcript-find-count"))->text().contains(QStringLiteral(" of ")));
+    press(Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+    QCOMPARE(tagCount(), 1);
+    QVERIFY2(review.errors.isEmpty(), qPrintable(review.errors.join(QLatin1Char('\n'))));
+}
+
+void TestReviewPage::preparedTagsAreKeptAndTheReviewerIsTheWindows()
+{
+    const QString path = m_folder.path(QStringLiteral("drafts.ewb"));
+    test::makeDemoWorkspace(path, 3000, 2);
+    QString kept;
+    QString other;
+    {
+        ReviewWindow review(m_clock, path);
+        ReviewPage *page = review.page;
+        QVERIFY(QTest::qWaitForWindowActive(&review.window));
+        SampleRequest request;
+        request.period = *Period::parse(QStringLiteral("2026-W44"));
+        request.population = Population::Contained;
+        QVERIFY(page->drawSample(request));
+        page->setReviewer(QStringLiteral("Dana"));
+        kept = page->currentConversationId();
+        // A reason, a take-over turn by its number, a note: then away and back, and it is all there.
+        press(Qt::Key_2);
+        press(Qt::Key_T);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("2"));
+        press(Qt::Key_Return);
+        QCOMPARE(QApplication::focusWidget(), page->itemsView());
+        press(Qt::Key_N);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("loops on the refund"));
+        press(Qt::Key_Escape);
+        press(Qt::Key_J);
+        other = page->currentConversationId();
+        QVERIFY(other != kept);
+        QCOMPARE(page->tagPanel()->draft().note, QString());
+        press(Qt::Key_K);
+        QCOMPARE(page->currentConversationId(), kept);
+        QCOMPARE(page->tagPanel()->draft().note, QStringLiteral("loops on the refund"));
+        QCOMPARE(page->tagPanel()->draft().takeoverSeq, std::optional<int>(1));
+        QVERIFY(page->tagPanel()->draft().reasonVerdict.has_value());
+        // A second sample of the same week and population: a warning, and the first one shown.
+        const qint64 firstSample = page->currentSampleId();
+        QVERIFY(!page->drawSample(request));
+        QCOMPARE(page->currentSampleId(), firstSample);
+        QVERIFY(page->hintText().contains(QStringLiteral("exists already")));
+        page->showConversation(kept);
+        // The draft is in the store: a killed program would find it (nothing waits for a clean exit).
+        auto db = Database::open(path);
+        QCOMPARE(queryValue(*db, QStringLiteral("SELECT note || '|' || takeover_seq FROM review_drafts")).toString(),
+                 QStringLiteral("loops on the refund|1"));
+    }
+    // Reopened: the same sample and row, the draft still there, the reviewer's name still Dana.
+    {
+        ReviewWindow first(m_clock, path);
+        QCOMPARE(first.page->currentConversationId(), kept);
+        QCOMPARE(first.page->reviewer(), QStringLiteral("Dana"));
+        QCOMPARE(first.page->tagPanel()->draft().note, QStringLiteral("loops on the refund"));
+        // A second window renames its reviewer: the first keeps its own, and tags under the name it shows.
+        ReviewWindow second(m_clock, path);
+        second.page->setReviewer(QStringLiteral("Lee"));
+        QCOMPARE(first.page->reviewer(), QStringLiteral("Dana"));
+        first.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&first.window));
+        first.page->itemsView()->setFocus();
+        press(Qt::Key_M);
+        auto db = Database::open(path);
+        QCOMPARE(
+            queryValue(*db, QStringLiteral("SELECT reviewer || '|' || verdict || '|' || note || '|' || takeover_seq"
+                                           " FROM tags"))
+                .toString(),
+            QStringLiteral("Dana|missed_escalation|loops on the refund|1"));
+        QCOMPARE(queryValue(*db, QStringLiteral(
+                                     "SELECT group_concat(reviewer || ':' || ifnull(note, '') || ':' || ifnull(reason, "
+                                     "'') || ':' || ifnull(corrected_category, '')) FROM review_drafts"))
+                     .toString(),
+                 QString());
+    }
+}
+
+void TestReviewPage::everyLineOfAMessageIsPainted()
+{
+    const QString path = m_folder.path(QStringLiteral("lines.ewb"));
+    const QString oneLine = QStringLiteral("A single line.");
+    const QString manyLines =
+        QStringLiteral("First line\r\nsecond line\n\nfourth after a blank\rfifth\tTabbed LASTLINE");
+    {
+        auto db = Database::open(path);
+        Transaction transaction(*db);
+        ConversationWriter writer(*db);
+        Conversation c;
+        c.conversationId = QStringLiteral("LINES-1");
+        c.createdAtMsecs = test::testNow().toMSecsSinceEpoch();
+        c.messages = {{Role::Customer, oneLine, std::nullopt, QString()},
+                      {Role::Customer, manyLines, std::nullopt, QString()}};
+        writer.write(c);
+        transaction.commit();
+    }
+    MainWindow window(m_clock);
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(window.openWorkspace(path));
+    ReviewPage *page = window.reviewPage();
+    window.showPage(page);
+    QVERIFY(page->showConversation(QStringLiteral("LINES-1")));
+    QListView *view = page->transcriptView();
+    QAbstractItemDelegate *delegate = view->itemDelegate();
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    const int single = delegate->sizeHint(option, view->model()->index(0, 0)).height();
+    const int multi = delegate->sizeHint(option, view->model()->index(1, 0)).height();
+    const int line = QFontMetrics(view->font()).lineSpacing();
+    // Five lines (CRLF, LF, a blank line, a lone CR): four more lines than the single one, each counted.
+    QVERIFY2(multi - single >= 4 * line - 2,
+             qPrintable(QStringLiteral("%1 vs %2, line %3").arg(multi).arg(single).arg(line)));
+    // The last line is painted: dark text pixels in the bubble's last line band.
+    QImage image(view->viewport()->width(), multi, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        option.rect = QRect(0, 0, image.width(), multi);
+        delegate->paint(&painter, option, view->model()->index(1, 0));
+    }
+    int dark = 0;
+    for (int y = multi - 16 - line; y < multi - 14; ++y)
+        for (int x = 0; x < image.width(); ++x)
+            dark += qGray(image.pixel(x, y)) < 110 ? 1 : 0;
+    QVERIFY2(dark > 20, qPrintable(QString::number(dark)));
+    test::saveScreenshot(window, QStringLiteral("review-multiline.png"));
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -195,13 +195,18 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_showBox->addItem(tr("False or missed"), int(SampleItemsFilter::Show::FalseOrMissed));
     m_showBox->setFocusPolicy(Qt::NoFocus);
     m_showBox->setObjectName(QStringLiteral("show"));
-    connect(m_showBox, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setShow(SampleItemsFilter::Show(m_showBox->currentData().toInt())); });
+    connect(m_showBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setShow(SampleItemsFilter::Show(m_showBox->currentData().toInt()));
+        keepARowSelected();
+    });
     filterRow->addWidget(m_showBox);
     m_filterEdit->setPlaceholderText(tr("Filter by id or category (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setObjectName(QStringLiteral("filter"));
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &SampleItemsFilter::setText);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        keepARowSelected();
+    });
     m_filterEdit->setFocusPolicy(Qt::ClickFocus);
     new FieldKeys(
         m_filterEdit, [this] { m_itemsView->setFocus(); }, [this] { m_itemsView->setFocus(); });
@@ -580,6 +585,15 @@ void ReviewPage::discardDraft()
     m_tagPanel->showHint(tr("The prepared tag was discarded: the fields show the conversation's tag again."));
 }
 
+void ReviewPage::keepARowSelected()
+{
+    if (m_refreshing || m_itemsView->currentIndex().isValid() || m_filter->rowCount() == 0)
+        return;
+    // The list lost its row to the filter: the one last shown when it is listed again, else the first.
+    const QModelIndex last = m_filter->mapFromSource(m_items->index(std::max(0, m_items->rowOf(m_lastListed)), 0));
+    m_itemsView->setCurrentIndex(last.isValid() ? last : m_filter->index(0, 0));
+}
+
 void ReviewPage::scrollTranscript(int pages)
 {
     QScrollBar *bar = m_transcriptView->verticalScrollBar();
@@ -692,6 +706,7 @@ void ReviewPage::setDatabase(Database *db)
 {
     saveDraftNow();
     m_draftConversation.clear();
+    m_details.reset(); // it belongs to the workspace that is closing
     m_db = db;
     {
         const QSettings settings;
@@ -873,6 +888,7 @@ void ReviewPage::loadCurrent()
         return;
     }
     m_details = loadConversation(*m_db, m_items->item(row).conversationId);
+    m_lastListed = m_items->item(row).conversationId;
     m_notInSample->hide();
     showDetails();
     rememberPosition();
@@ -1048,11 +1064,12 @@ void ReviewPage::commitVerdict(Verdict verdict)
     request.correctedCategory = draft.correctedCategory;
     qint64 tagId = 0;
     try {
-        tagId = addTag(*m_db, request); // committed before anything else happens
+        tagId = addTag(*m_db, request); // committed before anything else happens, the draft with it
     } catch (const WorkbenchError &error) {
         showError(error.message());
         return;
     }
+    m_draftConversation.clear(); // what the fields hold is the tag now, not a draft to keep
     m_undoStack->push(new TagCommand(
         *m_db, m_clock, request, tagId,
         {[this](const QString &id) { commandChanged(id); }, [this](const QString &message) { showError(message); }}));

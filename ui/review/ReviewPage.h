@@ -129,6 +129,7 @@ private:
     void showError(const QString &message);
     int currentRow() const;
     void selectRow(int sourceRow);
+    void keepARowSelected();
     void scrollTranscript(int pages);
     void openFind();
     void closeFind();
@@ -175,6 +176,7 @@ private:
     std::function<void(const QString &)> m_errorPresenter;
     std::unique_ptr<Masker> m_masker; ///< set while masking is on
     QString m_reviewer;
+    QString m_lastListed; ///< the sample's conversation shown last, to find again when a filter lets it back
     QTimer *m_draftTimer;
     QString m_draftConversation; ///< the conversation the tag panel's fields belong to
     QWidget *m_findBar;

@@ -125,6 +125,7 @@ TagPanel::TagPanel(QWidget *parent)
     // Return is the line edit's (it completes first); Escape puts the category back, from the field or its popup.
     auto *categoryKeys = new FieldKeys(m_category->lineEdit(), nullptr, [this] { leaveCategory(false); });
     categoryKeys->alsoOn(completer->popup());
+    categoryKeys->alsoOn(m_category); // the combo box is the focus widget; its line edit is typed into
     form->addRow(tr("Category"), m_category);
     m_takeover->setObjectName(QStringLiteral("takeover-turn"));
     m_takeover->setSpecialValueText(tr("—"));

@@ -148,6 +148,7 @@ MainWindow::~MainWindow()
     m_importCancelled = true;
     m_demoWatcher.waitForFinished();
     m_importWatcher.waitForFinished();
+    reviewPage()->setDatabase(nullptr); // keeps the reviewer's draft while the workspace is still open
 }
 
 void MainWindow::setImportSummaryPresenter(std::function<void(const ImportOutcome &)> presenter)
