@@ -13,6 +13,12 @@ QVariant textOrNull(const QString &text)
 
 const QString kConversationRow = QStringLiteral("(SELECT id FROM conversations WHERE conversation_id = :id)");
 
+/// The reviewer as stored: a window without a name yet keeps its drafts under '' (a null QString would bind NULL).
+QString reviewerKey(const QString &reviewer)
+{
+    return reviewer.isNull() ? QStringLiteral("") : reviewer;
+}
+
 } // namespace
 
 void saveReviewDraft(Database &db, const QString &conversationId, const QString &reviewer, const ReviewDraft &draft,
@@ -31,7 +37,7 @@ void saveReviewDraft(Database &db, const QString &conversationId, const QString 
                             " reason_verdict = excluded.reason_verdict, reason = excluded.reason,"
                             " note = excluded.note, corrected_category = excluded.corrected_category,"
                             " takeover_seq = excluded.takeover_seq, updated_at = excluded.updated_at"),
-             {{":reviewer", reviewer},
+             {{":reviewer", reviewerKey(reviewer)},
               {":verdict", draft.reasonVerdict ? QVariant(verdictName(*draft.reasonVerdict)) : QVariant()},
               {":reason", textOrNull(draft.reason)},
               {":note", textOrNull(draft.note)},
@@ -48,7 +54,7 @@ std::optional<ReviewDraft> loadReviewDraft(Database &db, const QString &conversa
                  QStringLiteral("SELECT reason_verdict, reason, note, corrected_category, takeover_seq"
                                 " FROM review_drafts WHERE reviewer = :reviewer AND conversation_ref = ") +
                      kConversationRow,
-                 {{":reviewer", reviewer}, {":id", conversationId}});
+                 {{":reviewer", reviewerKey(reviewer)}, {":id", conversationId}});
     if (!query.next())
         return std::nullopt;
     ReviewDraft draft;
@@ -66,7 +72,7 @@ void discardReviewDraft(Database &db, const QString &conversationId, const QStri
     sql::run(db.sql(),
              QStringLiteral("DELETE FROM review_drafts WHERE reviewer = :reviewer AND conversation_ref = ") +
                  kConversationRow,
-             {{":reviewer", reviewer}, {":id", conversationId}});
+             {{":reviewer", reviewerKey(reviewer)}, {":id", conversationId}});
 }
 
 } // namespace workbench

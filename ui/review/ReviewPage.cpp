@@ -89,15 +89,6 @@ QString sampleTitle(const SampleSummary &sample)
         .arg(sample.period, sample.population, sample.method, formatCount(sample.reviewed), formatCount(sample.size));
 }
 
-QLabel *headingLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
 } // namespace
 
 ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
@@ -141,9 +132,8 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
 
     // Top bar: the sample, its progress, who reviewed how many, and who is reviewing.
     auto *top = new QHBoxLayout;
-    top->addWidget(headingLabel(tr("Sample"), this));
     m_sampleBox->setObjectName(QStringLiteral("sample"));
-    m_sampleBox->setMinimumContentsLength(24);
+    m_sampleBox->setMinimumContentsLength(16);
     m_sampleBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_sampleBox->setFocusPolicy(Qt::NoFocus);
     top->addWidget(m_sampleBox);
@@ -159,7 +149,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_progressLabel->setObjectName(QStringLiteral("progress"));
     top->addWidget(m_progressLabel);
     m_progressBar->setTextVisible(false);
-    m_progressBar->setFixedWidth(140);
+    m_progressBar->setFixedWidth(90);
     m_progressBar->setMaximumHeight(10);
     top->addWidget(m_progressBar);
     m_reviewersLabel->setObjectName(QStringLiteral("reviewer-progress"));
@@ -275,6 +265,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_transcriptDelegate = new TranscriptDelegate(m_transcriptView);
     m_transcriptView->setItemDelegate(m_transcriptDelegate);
     m_transcriptView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Bubbles are as wide as the view: a scroll bar that comes and goes would re-wrap every turn.
+    m_transcriptView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_transcriptView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_transcriptView->setResizeMode(QListView::Adjust);
     m_transcriptView->setLayoutMode(QListView::Batched); // a 10,000-turn chat appears at once and fills in
     m_transcriptView->setBatchSize(100);
@@ -295,7 +288,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     auto *rightScroll = new QScrollArea(splitter);
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
-    rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    rightScroll->setMinimumWidth(280);
+    m_rightScroll = rightScroll;
     auto *right = new QWidget(rightScroll);
     rightScroll->setWidget(right);
     auto *rightLayout = new QVBoxLayout(right);
@@ -324,7 +319,8 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({400, 600, 360});
+    left->setMinimumWidth(300);           // id, a few letters of the category and the status in whole words
+    splitter->setSizes({300, 2000, 280}); // the transcript takes what the list and the tag panel leave
     splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
     connect(splitter, &QSplitter::splitterMoved, this,
             [splitter] { QSettings().setValue(kSplitterKey, splitter->saveState()); });
@@ -340,7 +336,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     createActions();
     autoAdvanceButton->setDefaultAction(action(QStringLiteral("auto-advance")));
     auto showAutoAdvance = [autoAdvanceButton](bool on) {
-        autoAdvanceButton->setText(on ? tr("Auto-advance: on (A)") : tr("Auto-advance: off (A)"));
+        autoAdvanceButton->setText(on ? tr("Auto-advance on (A)") : tr("Auto-advance off (A)"));
     };
     connect(action(QStringLiteral("auto-advance")), &QAction::toggled, this, showAutoAdvance);
     showAutoAdvance(action(QStringLiteral("auto-advance"))->isChecked());
@@ -423,10 +419,14 @@ void ReviewPage::createActions()
     });
     addPageAction(QStringLiteral("skip"), tr("&Skip"), QKeySequence(Qt::Key_S), [this] { toggleSkip(); });
     addPageAction(QStringLiteral("note"), tr("Write a N&ote"), QKeySequence(Qt::Key_N), [this] { focusNote(); });
-    addPageAction(QStringLiteral("category"), tr("Correct the &Category"), QKeySequence(Qt::Key_G),
-                  [this] { m_tagPanel->editCategory(); });
-    addPageAction(QStringLiteral("takeover"), tr("Set the Take-over &Turn"), QKeySequence(Qt::Key_T),
-                  [this] { m_tagPanel->editTakeover(); });
+    addPageAction(QStringLiteral("category"), tr("Correct the &Category"), QKeySequence(Qt::Key_G), [this] {
+        m_tagPanel->editCategory();
+        m_rightScroll->ensureWidgetVisible(m_tagPanel->categoryBox());
+    });
+    addPageAction(QStringLiteral("takeover"), tr("Set the Take-over &Turn"), QKeySequence(Qt::Key_T), [this] {
+        m_tagPanel->editTakeover();
+        m_rightScroll->ensureWidgetVisible(m_tagPanel->takeoverBox());
+    });
     QAction *autoAdvance =
         addPageAction(QStringLiteral("auto-advance"), tr("&Auto-advance after a Tag"), QKeySequence(Qt::Key_A), [] {});
     autoAdvance->setCheckable(true);
@@ -1166,6 +1166,7 @@ void ReviewPage::toggleSkip()
 void ReviewPage::focusNote()
 {
     m_tagPanel->noteEdit()->setFocus(Qt::ShortcutFocusReason);
+    m_rightScroll->ensureWidgetVisible(m_tagPanel->noteEdit());
     m_tagPanel->noteEdit()->selectAll();
 }
 

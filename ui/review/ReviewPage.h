@@ -18,6 +18,7 @@ class QLineEdit;
 class QListView;
 class QMenu;
 class QProgressBar;
+class QScrollArea;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -168,6 +169,7 @@ private:
     QListView *m_transcriptView;
     FactsPanel *m_facts;
     TagPanel *m_tagPanel;
+    QScrollArea *m_rightScroll = nullptr;
 
     std::map<QString, QAction *> m_actions;
     QList<QAction *> m_reasonActions;

@@ -56,7 +56,8 @@ TagPanel::TagPanel(QWidget *parent)
         m_verdictButtons[i]->setCheckable(true);
         m_verdictButtons[i]->setFocusPolicy(Qt::NoFocus);
         m_verdictButtons[i]->setMinimumHeight(34);
-        buttons->addWidget(m_verdictButtons[i], 0, i);
+        // One above the other: a narrow panel (a small window, a large font) shows both whole.
+        buttons->addWidget(m_verdictButtons[i], i, 0);
         connect(m_verdictButtons[i], &QPushButton::clicked, this, [this, i] {
             // The stored verdict decides the checked state, not the click.
             m_verdictButtons[i]->setChecked(!m_verdictButtons[i]->isChecked());
@@ -104,6 +105,7 @@ TagPanel::TagPanel(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_category->setObjectName(QStringLiteral("category-correction"));
     m_category->setToolTip(tr("The ticket category this conversation really belongs to (G: type a few letters, "
                               "Return chooses, Escape cancels)"));

@@ -165,7 +165,10 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     initStyleOption(&styled, index);
     const QPalette &palette = styled.palette;
     const auto role = Role(index.data(TranscriptModel::RoleRole).toInt());
-    const Geometry g = layout(styled, index, option.rect.width());
+    // Laid out at the width sizeHint measured: a row may be wider than the viewport for a moment (a scroll bar
+    // just appeared), and a bubble must never run past the visible edge.
+    const int width = std::min(option.rect.width(), viewWidth());
+    const Geometry g = layout(styled, index, width);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -173,11 +176,12 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     // Bands: where the hand-off took effect, and where the reviewer says a person should have taken over.
     int bandTop = 0;
-    auto drawBand = [&](const QString &text, const QColor &color) {
-        const QRect band(kOuterMargin, bandTop, option.rect.width() - 2 * kOuterMargin, kBandHeight);
+    auto drawBand = [&](const QString &fullText, const QColor &color) {
+        const QRect band(kOuterMargin, bandTop, width - 2 * kOuterMargin, kBandHeight);
         QFont bold = headerFont(styled.font);
         bold.setBold(true);
         const QFontMetrics metrics(bold);
+        const QString text = metrics.elidedText(fullText, Qt::ElideRight, band.width() - 16);
         const int textWidth = metrics.horizontalAdvance(text) + 16;
         const int middle = band.center().y();
         painter->setPen(QPen(color, 1.5));
@@ -236,7 +240,8 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
             range.start = int(at);
             range.length = int(m_findText.size());
             const bool current = index.row() == m_matchRow && at == m_matchStart;
-            range.format.setBackground(current ? palette.color(QPalette::Highlight) : colors::warning(palette));
+            // Every match marked like a highlighter pen; the current one in the selection colour.
+            range.format.setBackground(current ? palette.color(QPalette::Highlight) : QColor(255, 214, 0));
             range.format.setForeground(current ? palette.color(QPalette::HighlightedText) : QColor(Qt::black));
             found << range;
         }
