@@ -24,6 +24,9 @@ struct MessageFacts {
     int signals = 0;
 };
 
+/// True when a customer's message asks for a person (the "asked for a person" signal).
+bool asksForPerson(const QString &text);
+
 /// Reads the signals and the hand-off turn from a conversation's messages; `markedHandoff` is the turn the
 /// source marked as the hand-off, if any (else the first human-agent turn).
 MessageFacts analyzeMessages(const std::vector<Message> &messages, std::optional<int> markedHandoff = std::nullopt);

@@ -1,9 +1,11 @@
 #include "TestSupport.h"
+#include "import/CsvReader.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/DerivedFacts.h"
 #include "store/Transaction.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace workbench;
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void askedForPerson_data();
     void askedForPerson();
     void repeatedQuestion();
+    void askedForPersonOnLabelledRequests();
     void handoffIsFirstAgentTurn();
     void followupWindow_data();
     void followupWindow();
@@ -55,6 +58,44 @@ void TestDerivedFacts::askedForPerson_data()
     QTest::newRow("order question") << "Where is my order #1234567?" << false;
     QTest::newRow("humane is not human") << "That was not a humane answer" << false;
     QTest::newRow("agent mentioned") << "Your delivery agent left it outside" << false;
+    QTest::newRow("escalated") << "I want this escalated" << true;
+    QTest::newRow("escalate it") << "Please escalate this to someone" << true;
+    QTest::newRow("an assistant") << "I'd like to speak to an assistant" << true;
+    QTest::newRow("a damn agent") << "I am trying to chat with a damn agent" << true;
+    QTest::newRow("contact somebody") << "need help to contact somebody" << true;
+    QTest::newRow("spanish") << "Quiero hablar con una persona" << true;
+    QTest::newRow("german") << "Kann ich mit einem Menschen sprechen?" << true;
+    QTest::newRow("french") << "Je veux parler à un conseiller" << true;
+    QTest::newRow("the assistant said") << "The assistant said my refund is pending" << false;
+    QTest::newRow("escalation policy") << "What is your escalation policy for refunds?" << false;
+}
+
+void TestDerivedFacts::askedForPersonOnLabelledRequests()
+{
+    // Bitext's customer requests (tests/data/bitext): intent contact_human_agent against a sample of every other.
+    QFile file(test::dataPath(QStringLiteral("bitext/asked-for-a-person.csv")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    CsvReader reader(file, file.fileName());
+    QVERIFY(reader.readRecord()); // header
+    int truePositives = 0;
+    int falsePositives = 0;
+    int falseNegatives = 0;
+    int rows = 0;
+    while (reader.readRecord()) {
+        ++rows;
+        const bool asked = reader.field(2) == "1";
+        const bool found = asksForPerson(QString::fromUtf8(reader.field(0)));
+        truePositives += asked && found ? 1 : 0;
+        falsePositives += !asked && found ? 1 : 0;
+        falseNegatives += asked && !found ? 1 : 0;
+    }
+    QCOMPARE(rows, 1250);
+    const double precision = double(truePositives) / (truePositives + falsePositives);
+    const double recall = double(truePositives) / (truePositives + falseNegatives);
+    qInfo("asked for a person on %d Bitext requests: precision %.3f, recall %.3f (%d found, %d false, %d missed)", rows,
+          precision, recall, truePositives, falsePositives, falseNegatives);
+    QVERIFY(precision >= 0.98);
+    QVERIFY(recall >= 0.93);
 }
 
 void TestDerivedFacts::askedForPerson()
