@@ -4,6 +4,10 @@
 #include "UiTestSupport.h"
 #include "common/Clock.h"
 #include "common/Period.h"
+#include "cost/CostPage.h"
+#include "dashboard/DashboardPage.h"
+#include "data/DataPage.h"
+#include "monthly/MonthlyReviewPage.h"
 #include "review/FactsPanel.h"
 #include "review/NewSampleDialog.h"
 #include "review/ReviewPage.h"
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void keysStayWhereTheyBelong();
     void preparedTagsAreKeptAndTheReviewerIsTheWindows();
     void everyLineOfAMessageIsPainted();
+    void fitsASmallScreenWithALargeFont();
 
 private:
     test::TempFolder m_folder;
@@ -610,6 +615,37 @@ void TestReviewPage::everyLineOfAMessageIsPainted()
             dark += qGray(image.pixel(x, y)) < 110 ? 1 : 0;
     QVERIFY2(dark > 20, qPrintable(QString::number(dark)));
     test::saveScreenshot(window, QStringLiteral("review-multiline.png"));
+}
+
+void TestReviewPage::fitsASmallScreenWithALargeFont()
+{
+    const QFont before = QApplication::font();
+    QFont large = before;
+    large.setPointSizeF(12);
+    QApplication::setFont(large);
+    {
+        MainWindow window(m_clock);
+        QVERIFY(window.openWorkspace(m_folder.path(QStringLiteral("demo.ewb"))));
+        window.showPage(window.reviewPage());
+        window.resize(1024, 700);
+        window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        for (QWidget *page : QList<QWidget *>{window.reviewPage(), window.dashboardPage(), window.monthlyPage(),
+                                              window.costPage(), window.dataPage()})
+            qInfo("%s: minimum %dx%d", page->metaObject()->className(), page->minimumSizeHint().width(),
+                  page->minimumSizeHint().height());
+        QVERIFY2(window.reviewPage()->minimumSizeHint().width() <= 1024 - 240,
+                 qPrintable(QString::number(window.reviewPage()->minimumSizeHint().width())));
+        QVERIFY2(window.reviewPage()->minimumSizeHint().height() <= 700 - 80,
+                 qPrintable(QString::number(window.reviewPage()->minimumSizeHint().height())));
+        // The window as a whole fits the screen while the Review page is shown, whatever the other pages need.
+        QVERIFY2(window.minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(window.minimumSizeHint().width())));
+        QVERIFY2(window.minimumSizeHint().height() <= 700,
+                 qPrintable(QString::number(window.minimumSizeHint().height())));
+        test::saveScreenshot(window, QStringLiteral("review-1024x700-12pt.png"));
+    }
+    QApplication::setFont(before);
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -141,23 +141,25 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     newSample->setFocusPolicy(Qt::NoFocus);
     connect(newSample, &QPushButton::clicked, this, &ReviewPage::askForSample);
     top->addWidget(newSample);
-    top->addSpacing(18);
+    // Progress on a row of its own under the sample: a small window or a large font keeps every part whole.
+    auto *progressRow = new QHBoxLayout;
     QFont progressFont = m_progressLabel->font();
     progressFont.setBold(true);
     progressFont.setPointSizeF(progressFont.pointSizeF() * 1.35);
     m_progressLabel->setFont(progressFont);
     m_progressLabel->setObjectName(QStringLiteral("progress"));
-    top->addWidget(m_progressLabel);
+    progressRow->addWidget(m_progressLabel);
     m_progressBar->setTextVisible(false);
     m_progressBar->setFixedWidth(90);
     m_progressBar->setMaximumHeight(10);
-    top->addWidget(m_progressBar);
+    progressRow->addWidget(m_progressBar);
     m_reviewersLabel->setObjectName(QStringLiteral("reviewer-progress"));
     m_reviewersLabel->setTextFormat(Qt::PlainText);
     m_reviewersLabel->setForegroundRole(QPalette::PlaceholderText);
     m_reviewersLabel->setSizePolicy(QSizePolicy::Ignored,
                                     QSizePolicy::Preferred); // a small window cuts it, not the bar
-    top->addWidget(m_reviewersLabel, 1);
+    progressRow->addWidget(m_reviewersLabel, 1);
+    top->addStretch(1);
     auto *autoAdvanceButton = new QToolButton(this);
     autoAdvanceButton->setObjectName(QStringLiteral("auto-advance"));
     autoAdvanceButton->setFocusPolicy(Qt::NoFocus);
@@ -169,6 +171,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     connect(m_reviewerButton, &QPushButton::clicked, this, &ReviewPage::askForReviewer);
     top->addWidget(m_reviewerButton);
     workLayout->addLayout(top);
+    workLayout->addLayout(progressRow);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -222,6 +225,8 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::StatusColumn,
                                                           QHeaderView::ResizeToContents);
     m_itemsView->horizontalHeader()->setHighlightSections(false);
+    // The status before the category: where the list is narrow, the category is what gets cut.
+    m_itemsView->horizontalHeader()->moveSection(SampleItemsModel::StatusColumn, SampleItemsModel::CategoryColumn);
     // Where the keys go is always visible: the list wears the highlight colour while it has the focus.
     m_itemsView->setStyleSheet(
         QStringLiteral("QTableView#sample-items:focus { border: 2px solid palette(highlight); }"));
@@ -237,6 +242,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(6, 0, 6, 0);
     m_transcriptHeader->setTextFormat(Qt::PlainText);
+    m_transcriptHeader->setWordWrap(true); // a long header wraps rather than widen the window
     m_transcriptHeader->setObjectName(QStringLiteral("transcript-header"));
     middleLayout->addWidget(m_transcriptHeader);
     m_notInSample->setText(tr("This conversation is not in the sample shown; tags on it count all the same."));
@@ -268,6 +274,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     // Bubbles are as wide as the view: a scroll bar that comes and goes would re-wrap every turn.
     m_transcriptView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_transcriptView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_transcriptView->setMinimumWidth(m_transcriptView->fontMetrics().averageCharWidth() * 30); // bubbles stay readable
     m_transcriptView->setResizeMode(QListView::Adjust);
     m_transcriptView->setLayoutMode(QListView::Batched); // a 10,000-turn chat appears at once and fills in
     m_transcriptView->setBatchSize(100);
@@ -289,7 +296,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
     rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    rightScroll->setMinimumWidth(280);
+    rightScroll->setMinimumWidth(rightScroll->fontMetrics().averageCharWidth() * 32);
     m_rightScroll = rightScroll;
     auto *right = new QWidget(rightScroll);
     rightScroll->setWidget(right);
@@ -319,7 +326,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    left->setMinimumWidth(300);           // id, a few letters of the category and the status in whole words
+    // The position, the id and the status in whole words (the category yields first), in the font in use.
+    left->setMinimumWidth(
+        m_itemsView->fontMetrics().horizontalAdvance(QStringLiteral("000 CNV-0000000 Missed escalation")) + 48);
     splitter->setSizes({300, 2000, 280}); // the transcript takes what the list and the tag panel leave
     splitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
     connect(splitter, &QSplitter::splitterMoved, this,

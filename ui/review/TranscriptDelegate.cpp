@@ -110,7 +110,8 @@ void TranscriptDelegate::clearCache()
 
 int TranscriptDelegate::viewWidth() const
 {
-    return std::max(240, m_view->viewport()->width());
+    // The real width, however narrow: a row is painted as wide as the viewport, and must be measured so.
+    return std::max(1, m_view->viewport()->width());
 }
 
 TranscriptDelegate::Geometry TranscriptDelegate::layout(const QStyleOptionViewItem &option, const QModelIndex &index,

@@ -47,6 +47,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kPageKey = QStringLiteral("window/page");
+constexpr int kTitleRole = Qt::UserRole + 1; ///< a navigation item's title, kept while only its icon shows
 const QString kWorkspaceFilter = QStringLiteral("Escalation Workbench workspaces (*.ewb);;All files (*)");
 
 } // namespace
@@ -65,12 +66,15 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setSpacing(2);
-    m_navigation->setFixedWidth(168);
+    m_navigation->setFixedWidth(m_navigationWidth);
     m_navigation->setBackgroundRole(QPalette::Window);
     QFont navigationFont = m_navigation->font();
     navigationFont.setPointSizeF(navigationFont.pointSizeF() * 1.08);
     m_navigation->setFont(navigationFont);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // Only the page shown sets the window's minimum size: a wide Dashboard must not push the Review page past a
+    // small screen.
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::fitToShownPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -106,6 +110,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
             QKeySequence(Qt::CTRL | Qt::Key_5));
     // Back on the page the user left; the Review page (the daily work) the first time.
     m_navigation->setCurrentRow(std::clamp(QSettings().value(kPageKey, 0).toInt(), 0, m_pages->count() - 1));
+    fitToShownPage(m_pages->currentIndex());
     connect(m_navigation, &QListWidget::currentRowChanged, this, [](int row) { QSettings().setValue(kPageKey, row); });
 
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -142,6 +147,28 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     restoreState(settings.value(kStateKey).toByteArray());
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A small window (1024 wide, or a large font) keeps the navigation's icons only: the room goes to the page.
+    const bool compact = width() < 1180;
+    if (compact == (m_navigation->width() < 100))
+        return;
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        QListWidgetItem *item = m_navigation->item(row);
+        item->setText(compact ? QString() : item->data(kTitleRole).toString());
+    }
+    m_navigation->setFixedWidth(compact ? m_navigation->iconSize().width() + 28 : m_navigationWidth);
+}
+
+void MainWindow::fitToShownPage(int shown)
+{
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(i == shown ? QSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred)
+                                                     : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
+    m_pages->updateGeometry();
+}
+
 MainWindow::~MainWindow()
 {
     m_demoCancelled = true;
@@ -174,6 +201,8 @@ void MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon,
     const int index = m_pages->addWidget(page);
     auto *item = new QListWidgetItem(icon, title, m_navigation);
     item->setSizeHint(QSize(0, 36));
+    item->setData(kTitleRole, title);
+    item->setToolTip(title);
     auto *action = m_viewMenu->addAction(icon, title);
     action->setShortcut(shortcut);
     connect(action, &QAction::triggered, this, [this, index] { m_navigation->setCurrentRow(index); });

@@ -81,9 +81,13 @@ Q_SIGNALS:
     void backgroundWorkFinished();
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// Only the page shown sets the window's minimum size (a wide Dashboard must not push a small screen's Review page
+    /// off it).
+    void fitToShownPage(int shown);
     void createActions();
     void rebuildRecentMenu();
     void updateStatus();
@@ -103,6 +107,7 @@ private:
 
     const Clock &m_clock;
     std::unique_ptr<Database> m_database;
+    int m_navigationWidth = 168;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     DataPage *m_dataPage;
