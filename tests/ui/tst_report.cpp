@@ -68,6 +68,7 @@ private Q_SLOTS:
     void initTestCase();
     void pdfHoldsTheFiguresOfTheCli();
     void contactDataIsMasked();
+    void everyLineOfAnExcerptIsPrinted();
     void noMaskShowsItAndSaysSo();
     void guiExportIsTheSameDocument();
     void chartsAreDrawn();
@@ -103,8 +104,15 @@ void TestReport::initTestCase()
                            QStringLiteral("I was charged twice on card %1. Email me at %2 or call %3.")
                                .arg(kCard, kEmail, kPhone),
                            c.createdAtMsecs, QStringLiteral("Maria Gonzalez")},
-                          {Role::Ai, QStringLiteral("I can see both charges; the second is a pending authorisation."),
+                          // Line breaks of every kind: each line is printed, none run together.
+                          {Role::Ai,
+                           QStringLiteral("I can see both charges;\r\nthe second is a pending authorisation.\n\n"
+                                          "It drops off by itself.\rLASTLINE of the reply"),
                            c.createdAtMsecs + 60000, QStringLiteral("Nova")},
+                          // An address where the excerpt is cut: masked first, so no start of it is left.
+                          {Role::Customer,
+                           QString(300, QLatin1Char('x')) + QStringLiteral(" write to john.doe@example.com today"),
+                           c.createdAtMsecs + 90000, QString()},
                           {Role::Agent, QStringLiteral("Hi Maria, it will drop off in 3 days."),
                            c.createdAtMsecs + 120000, QStringLiteral("Kenji")}};
             writer.write(c);
@@ -187,6 +195,7 @@ void TestReport::contactDataIsMasked()
     QVERIFY(text.contains(QStringLiteral("[card]")));
     QVERIFY(text.contains(QStringLiteral("[email]")));
     QVERIFY(text.contains(QStringLiteral("[phone]")));
+    QVERIFY2(!text.contains(QStringLiteral("john.doe")), "an address cut short was left unmasked");
     // Nothing email-shaped is left anywhere in the document.
     QVERIFY(!QRegularExpression(QStringLiteral("[\\w.+-]+@[\\w-]+\\.[\\w.]+")).match(text).hasMatch());
     // A pattern of the workspace's own is masked too.
@@ -203,6 +212,18 @@ void TestReport::contactDataIsMasked()
     const QString withPatterns = pdfPages(pdf).join(QLatin1Char('\n'));
     QVERIFY(withPatterns.contains(QStringLiteral("[detail]")));
     QVERIFY(!withPatterns.contains(QStringLiteral("pending authorisation")));
+}
+
+void TestReport::everyLineOfAnExcerptIsPrinted()
+{
+    const QString text = m_pages.join(QLatin1Char('\n'));
+    for (const char *line : {"I can see both charges;", "the second is a pending authorisation.",
+                             "It drops off by itself.", "LASTLINE of the reply"})
+        QVERIFY2(text.contains(QLatin1String(line)), line);
+    // CRLF, a blank line and a lone CR each break the line: no two lines run together as one word.
+    QVERIFY(!text.contains(QStringLiteral("charges;the")));
+    QVERIFY(!text.contains(QStringLiteral("itself.LASTLINE")));
+    // (Qt Pdf's text extraction joins two lines of one paragraph with a space; the page, rendered, shows each line.)
 }
 
 void TestReport::noMaskShowsItAndSaysSo()
