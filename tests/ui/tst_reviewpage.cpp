@@ -100,6 +100,7 @@ private Q_SLOTS:
     void preparedTagsAreKeptAndTheReviewerIsTheWindows();
     void everyLineOfAMessageIsPainted();
     void fitsASmallScreenWithALargeFont();
+    void fiftyByKeysOnly();
 
 private:
     test::TempFolder m_folder;
@@ -646,6 +647,160 @@ void TestReviewPage::fitsASmallScreenWithALargeFont()
         test::saveScreenshot(window, QStringLiteral("review-1024x700-12pt.png"));
     }
     QApplication::setFont(before);
+}
+
+namespace {
+
+/// A conversation's verdict as the store holds it: "verdict|reason|note|category|take-over turn" of its latest tag.
+QString latestTag(Database &db, const QString &conversationId)
+{
+    QSqlQuery query(db.sql());
+    query.prepare(
+        QStringLiteral("SELECT t.verdict, ifnull(t.reason, ''), ifnull(t.note, ''), ifnull(d.name, ''),"
+                       " ifnull(t.takeover_seq, -1) FROM tags t JOIN conversations c"
+                       " ON c.id = t.conversation_ref LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
+                       " WHERE c.conversation_id = :id ORDER BY t.tagged_at DESC, t.id DESC LIMIT 1"));
+    query.bindValue(QStringLiteral(":id"), conversationId);
+    if (!query.exec())
+        qFatal("%s", qPrintable(query.lastError().text()));
+    if (!query.next())
+        return {};
+    return QStringLiteral("%1|%2|%3|%4|%5")
+        .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+             query.value(4).toString());
+}
+
+} // namespace
+
+void TestReviewPage::fiftyByKeysOnly()
+{
+    // The weekly 50 from the keyboard alone, every kind of step, the store checked after each one: no key ever
+    // tags a conversation it should not.
+    const QString path = m_folder.path(QStringLiteral("fifty.ewb"));
+    test::makeDemoWorkspace(path, 6000, 2);
+    ReviewWindow review(m_clock, path);
+    ReviewPage *page = review.page;
+    QVERIFY(QTest::qWaitForWindowActive(&review.window));
+    page->setReviewer(QStringLiteral("Dana"));
+    page->itemsView()->setFocus();
+    QVERIFY(page->action(QStringLiteral("auto-advance"))->isChecked());
+    // The sample is drawn from the dialog by keys: its period field, then Return.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<NewSampleDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *period = dialog->findChild<QLineEdit *>(QStringLiteral("period"));
+        period->setFocus();
+        period->selectAll();
+        QTest::keyClicks(period, QStringLiteral("2026-W44"));
+        QTest::keyClick(dialog, Qt::Key_Return);
+    });
+    press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    review.window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&review.window));
+    QCOMPARE(page->itemsModel()->rowCount(), 50);
+    QCOMPARE(QApplication::focusWidget(), page->itemsView());
+
+    auto db = Database::open(path);
+    const auto tagCount = [&db] { return queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt(); };
+    const std::vector<std::pair<Verdict, QString>> reasons = page->tagPanel()->numberedReasons();
+    QCOMPARE(reasons.at(5), std::pair(Verdict::CorrectEscalation, QStringLiteral("customer_asked_for_a_person")));
+    int expectedTags = 0;
+    int skipped = 0;
+    QStringList tagged;
+    for (int step = 0; step < 50; ++step) {
+        const QString id = page->currentConversationId();
+        QVERIFY2(!id.isEmpty(), qPrintable(QString::number(step)));
+        QVERIFY2(!tagged.contains(id), qPrintable(id));
+        QString expected;
+        switch (step % 10) {
+        case 0: // a verdict key
+            press(Qt::Key_F);
+            expected = QStringLiteral("false_escalation||||-1");
+            break;
+        case 1: // a reason by its digit, then the verdict key
+            press(Qt::Key_1);
+            press(Qt::Key_F);
+            expected = QStringLiteral("false_escalation|") + reasons[0].second + QStringLiteral("|||-1");
+            break;
+        case 2:
+            press(Qt::Key_C);
+            expected = QStringLiteral("correct_escalation||||-1");
+            break;
+        case 3: { // the category by a few letters, a reason, Return
+            const QString other = page->tagPanel()->categoryBox()->itemText(1);
+            press(Qt::Key_G);
+            QTest::keyClicks(QApplication::focusWidget(), other.left(5).toLower());
+            QCOMPARE(tagCount(), expectedTags);
+            press(Qt::Key_Return);
+            QCOMPARE(QApplication::focusWidget(), page->itemsView());
+            press(Qt::Key_6);
+            press(Qt::Key_Return);
+            expected =
+                QStringLiteral("correct_escalation|customer_asked_for_a_person||") + other + QStringLiteral("|-1");
+            break;
+        }
+        case 4: // a note, then the verdict
+            press(Qt::Key_N);
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("checked %1 SFCRM").arg(step));
+            press(Qt::Key_Return);
+            QCOMPARE(tagCount(), expectedTags);
+            press(Qt::Key_F);
+            expected = QStringLiteral("false_escalation||checked %1 SFCRM||-1").arg(step);
+            break;
+        case 5: // skipped: no verdict
+            press(Qt::Key_S);
+            ++skipped;
+            break;
+        case 6: // a reason, Ctrl+Return
+            press(Qt::Key_2);
+            press(Qt::Key_Return, Qt::ControlModifier);
+            expected = QStringLiteral("false_escalation|") + reasons[1].second + QStringLiteral("|||-1");
+            break;
+        case 7: // tagged, undone, redone, then on to the next
+            press(Qt::Key_F);
+            QCOMPARE(tagCount(), expectedTags + 1);
+            press(Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(tagCount(), expectedTags);
+            QCOMPARE(page->currentConversationId(), id);
+            press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(tagCount(), expectedTags + 1);
+            press(Qt::Key_J, Qt::ShiftModifier);
+            expected = QStringLiteral("false_escalation||||-1");
+            break;
+        case 8: // found with the filter, tagged, the filter left
+            press(Qt::Key_F, Qt::ControlModifier);
+            QTest::keyClicks(QApplication::focusWidget(), id);
+            press(Qt::Key_Return);
+            QCOMPARE(page->currentConversationId(), id);
+            QCOMPARE(tagCount(), expectedTags);
+            press(Qt::Key_C);
+            expected = QStringLiteral("correct_escalation||||-1");
+            break;
+        case 9: // back and forth, then the verdict
+            press(Qt::Key_K);
+            press(Qt::Key_J);
+            QCOMPARE(page->currentConversationId(), id);
+            press(Qt::Key_C);
+            expected = QStringLiteral("correct_escalation||||-1");
+            break;
+        }
+        if (!expected.isEmpty()) {
+            ++expectedTags;
+            tagged << id;
+        }
+        QCOMPARE(tagCount(), expectedTags);
+        QCOMPARE(latestTag(*db, id), expected);
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        if (step < 49)
+            QVERIFY2(page->currentConversationId() != id, qPrintable(QStringLiteral("step %1 stayed").arg(step)));
+    }
+    QCOMPARE(expectedTags, 45);
+    QCOMPARE(page->progressText(), QStringLiteral("45 / 50"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(DISTINCT reviewer) FROM tags")).toString(),
+             QStringLiteral("1"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sample_items WHERE skipped = 1")).toInt(), skipped);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM review_drafts")).toInt(), 0);
+    QVERIFY2(review.errors.isEmpty(), qPrintable(review.errors.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestReviewPage)
