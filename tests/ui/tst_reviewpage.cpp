@@ -801,6 +801,22 @@ void TestReviewPage::fiftyByKeysOnly()
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM sample_items WHERE skipped = 1")).toInt(), skipped);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM review_drafts")).toInt(), 0);
     QVERIFY2(review.errors.isEmpty(), qPrintable(review.errors.join(QLatin1Char('\n'))));
+
+    // As a reviewer sees it mid-work, small and large, light and dark (kept when WORKBENCH_SCREENSHOT_DIR is set).
+    press(Qt::Key_K);
+    press(Qt::Key_N);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("asked twice for a refund"));
+    press(Qt::Key_Escape);
+    test::saveScreenshot(review.window, QStringLiteral("review-1024x700-light.png"));
+    const QPalette light = review.window.palette();
+    review.window.setPalette(test::darkPalette());
+    test::saveScreenshot(review.window, QStringLiteral("review-1024x700-dark.png"));
+    review.window.resize(1600, 1000);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    test::saveScreenshot(review.window, QStringLiteral("review-1600x1000-dark.png"));
+    review.window.setPalette(light);
+    test::saveScreenshot(review.window, QStringLiteral("review-1600x1000-light.png"));
+    QCOMPARE(page->tagPanel()->draft().note, QStringLiteral("asked twice for a refund"));
 }
 
 QTEST_MAIN(TestReviewPage)

@@ -225,6 +225,9 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     m_itemsView->horizontalHeader()->setSectionResizeMode(SampleItemsModel::StatusColumn,
                                                           QHeaderView::ResizeToContents);
     m_itemsView->horizontalHeader()->setHighlightSections(false);
+    m_itemsView->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_itemsView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft |
+                                                         Qt::AlignVCenter); // a narrow column cuts its end
     // The status before the category: where the list is narrow, the category is what gets cut.
     m_itemsView->horizontalHeader()->moveSection(SampleItemsModel::StatusColumn, SampleItemsModel::CategoryColumn);
     // Where the keys go is always visible: the list wears the highlight colour while it has the focus.
@@ -296,7 +299,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
     rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    rightScroll->setMinimumWidth(rightScroll->fontMetrics().averageCharWidth() * 32);
+    rightScroll->setMinimumWidth(rightScroll->fontMetrics().averageCharWidth() * 32); // refined below, once filled
     m_rightScroll = rightScroll;
     auto *right = new QWidget(rightScroll);
     rightScroll->setWidget(right);
@@ -343,6 +346,7 @@ ReviewPage::ReviewPage(const Clock &clock, QWidget *parent)
     });
 
     createActions();
+    fitTagPanel();
     autoAdvanceButton->setDefaultAction(action(QStringLiteral("auto-advance")));
     auto showAutoAdvance = [autoAdvanceButton](bool on) {
         autoAdvanceButton->setText(on ? tr("Auto-advance on (A)") : tr("Auto-advance off (A)"));
@@ -592,6 +596,15 @@ void ReviewPage::discardDraft()
     discardReviewDraft(*m_db, m_details->conversation.conversationId, m_reviewer);
     showDetails();
     m_tagPanel->showHint(tr("The prepared tag was discarded: the fields show the conversation's tag again."));
+}
+
+void ReviewPage::fitTagPanel()
+{
+    // The facts and tag panel are never narrower than what they hold: they scroll up and down, never sideways.
+    const int needed =
+        m_rightScroll->widget()->minimumSizeHint().width() + m_rightScroll->verticalScrollBar()->sizeHint().width() + 4;
+    if (needed > m_rightScroll->minimumWidth())
+        m_rightScroll->setMinimumWidth(needed);
 }
 
 void ReviewPage::keepARowSelected()
@@ -954,6 +967,7 @@ void ReviewPage::showDetails()
         header += tr(" · escalated; the hand-off turn is not marked");
     m_transcriptHeader->setText(header);
     m_facts->showConversation(details);
+    fitTagPanel();
 
     std::vector<VerdictReasons> reasons;
     const VerdictChoice choice = verdictsFor(c.escalated);

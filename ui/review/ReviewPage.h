@@ -131,6 +131,7 @@ private:
     int currentRow() const;
     void selectRow(int sourceRow);
     void keepARowSelected();
+    void fitTagPanel();
     void scrollTranscript(int pages);
     void openFind();
     void closeFind();
