@@ -46,6 +46,7 @@ NewSampleDialog::NewSampleDialog(Database &db, const QDateTime &now, QWidget *pa
     periodRow->addWidget(later);
     form->addRow(tr("&Period"), periodRow);
 
+    m_population->setObjectName(QStringLiteral("population"));
     m_population->addItem(tr("Escalated (was the hand-off right?)"), populationName(Population::Escalated));
     m_population->addItem(tr("Kept by the AI (should it have handed off?)"), populationName(Population::Contained));
     form->addRow(tr("P&opulation"), m_population);
@@ -73,7 +74,7 @@ NewSampleDialog::NewSampleDialog(Database &db, const QDateTime &now, QWidget *pa
     m_drawAnother = new QCheckBox(tr("Draw &another even if this week's sample exists"), this);
     m_drawAnother->setObjectName(QStringLiteral("draw-another"));
     form->addRow(m_drawAnother);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Draw Sample"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Draw Sample"));
     form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -216,6 +216,7 @@ void TagPanel::chooseTypedCategory()
     showHint(QString());
     m_category->setCurrentIndex(chosen);
     m_category->setEditText(m_category->itemText(chosen));
+    m_category->lineEdit()->setCursorPosition(0);
     Q_EMIT editingFinished();
 }
 
@@ -334,6 +335,7 @@ void TagPanel::showConversation(const ConversationDetails &details, const std::v
         categoryIndex = std::max(0, m_category->findData(start.correctedCategory));
     m_category->setCurrentIndex(categoryIndex);
     m_category->setEditText(m_category->itemText(categoryIndex));
+    m_category->lineEdit()->setCursorPosition(0); // the start of a long name shows, not its end
     if (start.takeoverSeq && m_takeover->isEnabled())
         m_takeover->setValue(*start.takeoverSeq + 1);
     m_note->setText(start.note);
