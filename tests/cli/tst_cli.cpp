@@ -289,7 +289,7 @@ void TestCli::importChatLogThroughASavedMappingFile()
     const QString path = m_home.path(QStringLiteral("tau.ewb"));
     const Run result =
         run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
-             QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+             QStringLiteral(WORKBENCH_PUBLIC_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(QStringLiteral("200 inserted")), qPrintable(result.out + result.err));
     QVERIFY(result.out.contains(QStringLiteral("one every 30 minutes")));
@@ -297,7 +297,7 @@ void TestCli::importChatLogThroughASavedMappingFile()
     const Run again =
         run({QStringLiteral("import"), QStringLiteral("--db"), path, QStringLiteral("--mapping"), mapping,
              QStringLiteral("--start"), QStringLiteral("2026-06-01"),
-             QStringLiteral(WORKBENCH_SHARED_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
+             QStringLiteral(WORKBENCH_PUBLIC_DATA_DIR "/tau-bench-airline-trajectories/gpt-4o-airline.json")});
     QVERIFY2(again.out.contains(QStringLiteral("placed from 2026-06-01T00:00:00Z")), qPrintable(again.out));
 }
 

@@ -14,10 +14,10 @@ using workbench::test::queryValue;
 
 namespace {
 
-QString sharedData(const QString &relative)
+QString publicData(const QString &relative)
 {
-    // ../shared/data beside the repository: real public conversation data.
-    return QDir(QStringLiteral(WORKBENCH_SHARED_DATA_DIR)).filePath(relative);
+    // tests/data/public: real public conversation data, copied with its licences.
+    return QDir(QStringLiteral(WORKBENCH_PUBLIC_DATA_DIR)).filePath(relative);
 }
 
 // The name of a conversation's dimension (category_id, channel_id, team_id or agent_id).
@@ -90,9 +90,9 @@ void TestVendorImport::formatsAreDetected_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<ImportFormat>("format");
-    QTest::newRow("tau-bench") << sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))
+    QTest::newRow("tau-bench") << publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))
                                << ImportFormat::Chatlog;
-    QTest::newRow("intercom examples") << sharedData(QStringLiteral(
+    QTest::newRow("intercom examples") << publicData(QStringLiteral(
                                               "intercom-openapi-examples/conversation_examples_v2.14.json"))
                                        << ImportFormat::Intercom;
     QTest::newRow("intercom page") << test::dataPath(QStringLiteral("import/intercom_conversations.json"))
@@ -103,9 +103,9 @@ void TestVendorImport::formatsAreDetected_data()
                                     << ImportFormat::Jsonl;
     QTest::newRow("chat log jsonl") << test::dataPath(QStringLiteral("import/chatlog_with_times.jsonl"))
                                     << ImportFormat::Jsonl;
-    QTest::newRow("zendesk tables") << sharedData(QStringLiteral("helpdesk-export-fixtures/zendesk/ticket_data.csv"))
+    QTest::newRow("zendesk tables") << publicData(QStringLiteral("helpdesk-export-fixtures/zendesk/ticket_data.csv"))
                                     << ImportFormat::Zendesk;
-    QTest::newRow("intercom tables") << sharedData(QStringLiteral(
+    QTest::newRow("intercom tables") << publicData(QStringLiteral(
                                             "helpdesk-export-fixtures/intercom/conversation_history_data.csv"))
                                      << ImportFormat::Intercom;
 }
@@ -125,7 +125,7 @@ void TestVendorImport::tauBenchChatLogs()
     options.startMsecs = QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
     options.spacingSeconds = 90 * 60;
     const ImportSummary summary =
-        import(*db, sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")), options);
+        import(*db, publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")), options);
     QCOMPARE(summary.inserted, 200);
     QVERIFY(summary.remarks().join(u' ').contains(QStringLiteral("has no timestamps")));
     // The README's facts: 48 hand-offs, 34 customers, each with several contacts.
@@ -161,7 +161,7 @@ void TestVendorImport::tauBenchChatLogs()
     QVERIFY(queryValue(*db, QStringLiteral("SELECT sum(has_followup) FROM conversations")).toInt() > 0);
     // Imported again: the same ids, updated in place.
     const ImportSummary again =
-        import(*db, sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")), options);
+        import(*db, publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")), options);
     QCOMPARE(again.updated, 200);
     QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 200);
 }
@@ -171,7 +171,7 @@ void TestVendorImport::chatLogWithoutTimesNeedsAStart()
     auto db = fresh();
     const QByteArray before = test::workspaceDigest(*db);
     try {
-        import(*db, sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")));
+        import(*db, publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json")));
         QFAIL("a chat log without timestamps was placed at some time nobody chose");
     } catch (const WorkbenchError &error) {
         QVERIFY2(error.message().contains(
@@ -217,7 +217,7 @@ void TestVendorImport::intercomApiExamples()
 {
     auto db = fresh();
     const ImportSummary summary =
-        import(*db, sharedData(QStringLiteral("intercom-openapi-examples/conversation_examples_v2.14.json")));
+        import(*db, publicData(QStringLiteral("intercom-openapi-examples/conversation_examples_v2.14.json")));
     QCOMPARE(summary.inserted, 3);
     QCOMPARE(
         queryValue(
@@ -341,7 +341,7 @@ void TestVendorImport::zendeskTableExportFixtures()
 {
     auto db = fresh();
     const ImportSummary summary =
-        import(*db, sharedData(QStringLiteral("helpdesk-export-fixtures/zendesk/ticket_data.csv")));
+        import(*db, publicData(QStringLiteral("helpdesk-export-fixtures/zendesk/ticket_data.csv")));
     QCOMPARE(summary.inserted, 10);
     QVERIFY(summary.remarks().join(u' ').contains(QStringLiteral("joined with ticket_comment_data.csv")));
     // Ticket 1595 has no assignee: the AI kept it; the others went to a person.
@@ -393,7 +393,7 @@ void TestVendorImport::intercomTableExportFixtures()
 {
     auto db = fresh();
     const ImportSummary summary =
-        import(*db, sharedData(QStringLiteral("helpdesk-export-fixtures/intercom/conversation_history_data.csv")));
+        import(*db, publicData(QStringLiteral("helpdesk-export-fixtures/intercom/conversation_history_data.csv")));
     // The history holds several versions of each conversation; the latest of each is imported once.
     QCOMPARE(summary.inserted, 2);
     QCOMPARE(summary.duplicates, 0);

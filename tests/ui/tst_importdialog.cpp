@@ -23,9 +23,9 @@ using namespace workbench::ui;
 
 namespace {
 
-QString sharedData(const QString &relative)
+QString publicData(const QString &relative)
 {
-    return QDir(QStringLiteral(WORKBENCH_SHARED_DATA_DIR)).filePath(relative);
+    return QDir(QStringLiteral(WORKBENCH_PUBLIC_DATA_DIR)).filePath(relative);
 }
 
 // The preview is read on a worker thread: wait until the dialog shows it.
@@ -125,7 +125,7 @@ void TestImportDialog::chatLogOptions()
 {
     auto db = Database::open(m_folder.path(QStringLiteral("chatlog.ewb")));
     ImportDialog dialog(*db, m_clock);
-    dialog.addFiles({sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
+    dialog.addFiles({publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
     QVERIFY(waitForPreview(dialog));
     const ImportRequest request = dialog.request();
     QCOMPARE(request.format, std::optional<ImportFormat>(ImportFormat::Chatlog));
@@ -141,7 +141,7 @@ void TestImportDialog::chatLogOptions()
     dialog.findChild<QSpinBox *>()->setValue(45);
     dialog.saveMapping(QStringLiteral("tau-bench runs"));
     ImportDialog again(*db, m_clock);
-    again.addFiles({sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
+    again.addFiles({publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))});
     QCOMPARE(again.request().readerOptions.spacingSeconds, 60 * 60);
     again.applySavedMapping(QStringLiteral("tau-bench runs"));
     QCOMPARE(again.request().readerOptions.spacingSeconds, 45 * 60);
@@ -157,7 +157,7 @@ void TestImportDialog::importRunsInTheBackgroundAndSummarises()
     std::vector<MainWindow::ImportOutcome> outcomes;
     window.setImportSummaryPresenter([&](const MainWindow::ImportOutcome &outcome) { outcomes.push_back(outcome); });
     ImportRequest request;
-    request.files = {sharedData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))};
+    request.files = {publicData(QStringLiteral("tau-bench-airline-trajectories/gpt-4o-airline.json"))};
     request.readerOptions.startMsecs = QDateTime(QDate(2026, 9, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
     QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
     window.importInBackground(request);
