@@ -6,6 +6,16 @@
 
 namespace workbench {
 
+std::optional<SampleSummary> sampleLike(const std::vector<SampleSummary> &samples, const SampleRequest &request)
+{
+    for (const SampleSummary &sample : samples) {
+        if (sample.period == request.period.key() && sample.population == populationName(request.population) &&
+            sample.method == methodName(request.method))
+            return sample;
+    }
+    return std::nullopt;
+}
+
 std::vector<SampleSummary> listSamples(Database &db)
 {
     std::vector<SampleSummary> samples;
@@ -24,12 +34,11 @@ std::vector<SampleSummary> listSamples(Database &db)
 std::vector<SampleItem> loadSampleItems(Database &db, qint64 sampleId)
 {
     std::vector<SampleItem> items;
-    SqliteStatement query(
-        db.handle(),
-        "SELECT i.position, c.conversation_id, d.name, c.escalated, i.skipped, v.verdict, v.reviewer"
-        " FROM sample_items i JOIN conversations c ON c.id = i.conversation_ref"
-        " LEFT JOIN verdicts v ON v.conversation_ref = c.id"
-        " JOIN dimensions d ON d.id = c.category_id WHERE i.sample_id = ?1 ORDER BY i.position");
+    SqliteStatement query(db.handle(),
+                          "SELECT i.position, c.conversation_id, d.name, c.escalated, i.skipped, v.verdict, v.reviewer"
+                          " FROM sample_items i JOIN conversations c ON c.id = i.conversation_ref"
+                          " LEFT JOIN verdicts v ON v.conversation_ref = c.id"
+                          " JOIN dimensions d ON d.id = c.category_id WHERE i.sample_id = ?1 ORDER BY i.position");
     query.bind(1, sampleId);
     while (query.step())
         items.push_back({int(query.columnInt64(0)), query.columnText(1), query.columnText(2), query.columnInt64(3) != 0,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Sampling.h"
+
 #include <QString>
 
 #include <optional>
@@ -38,6 +40,9 @@ struct ReviewerProgress {
 
 /// Every sample, newest first.
 std::vector<SampleSummary> listSamples(Database &db);
+/// The sample among `samples` drawn for the same period, population and method as `request` (the week's sample a
+/// reviewer would draw again by mistake); nullopt when there is none.
+std::optional<SampleSummary> sampleLike(const std::vector<SampleSummary> &samples, const SampleRequest &request);
 /// The conversations of a sample in draw (or rank) order.
 std::vector<SampleItem> loadSampleItems(Database &db, qint64 sampleId);
 /// Per reviewer: how many of the sample's conversations they tagged, most first.

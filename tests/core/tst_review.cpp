@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cellsAreSafeInASpreadsheet();
     void draftsAreKeptPerReviewerUntilCommitted();
     void adjudicationBecomesTheVerdict();
+    void aSampleOfTheSameWeekIsFound();
     void aTagSurvivesAKill();
     void detailsOfAConversation();
     void undoAndRedoAreKeptInHistory();
@@ -505,6 +506,22 @@ void TestReview::adjudicationBecomesTheVerdict()
     addTag(*db, {QStringLiteral("T-kept"), QStringLiteral("Dana"), Verdict::CorrectResolution, {}, {}, 1000, {}, {}});
     addTag(*db, {QStringLiteral("T-kept"), QStringLiteral("Ana"), Verdict::MissedEscalation, {}, {}, 2000, {}, {}});
     QCOMPARE(currentVerdict(*db, QStringLiteral("T-kept")), std::optional<Verdict>(Verdict::MissedEscalation));
+}
+
+void TestReview::aSampleOfTheSameWeekIsFound()
+{
+    const std::vector<SampleSummary> samples = {
+        {1, QStringLiteral("2026-W40"), QStringLiteral("escalated"), QStringLiteral("random"), 50, 3, 0},
+        {2, QStringLiteral("2026-W40"), QStringLiteral("contained"), QStringLiteral("targeted"), 20, 0, 0}};
+    SampleRequest request;
+    request.period = *Period::parse(QStringLiteral("2026-W40"));
+    QCOMPARE(sampleLike(samples, request)->id, 1);
+    request.population = Population::Contained;
+    QVERIFY(!sampleLike(samples, request)); // another method
+    request.method = SampleMethod::Targeted;
+    QCOMPARE(sampleLike(samples, request)->id, 2);
+    request.period = *Period::parse(QStringLiteral("2026-W41"));
+    QVERIFY(!sampleLike(samples, request));
 }
 
 void TestReview::tagsImportIsAllOrNothing()

@@ -1030,18 +1030,13 @@ bool ReviewPage::drawSample(const SampleRequest &chosen, bool drawAnother)
 {
     if (!m_db)
         return false;
-    if (!drawAnother) {
-        for (const SampleSummary &sample : m_samples) {
-            if (sample.period == chosen.period.key() && sample.population == populationName(chosen.population) &&
-                sample.method == methodName(chosen.method)) {
-                showSample(sample.id);
-                showError(tr("A %1 sample of %2 conversations for %3 exists already (%4 of %5 reviewed): it is shown "
-                             "instead. To draw a second one, tick “Draw another” in the New Sample dialog.")
-                              .arg(sample.method, sample.population, sample.period, formatCount(sample.reviewed),
-                                   formatCount(sample.size)));
-                return false;
-            }
-        }
+    if (const auto sample = drawAnother ? std::nullopt : sampleLike(m_samples, chosen)) {
+        showSample(sample->id);
+        showError(tr("A %1 sample of %2 conversations for %3 exists already (%4 of %5 reviewed): it is shown "
+                     "instead. To draw a second one, tick “Draw another” in the New Sample dialog.")
+                      .arg(sample->method, sample->population, sample->period, formatCount(sample->reviewed),
+                           formatCount(sample->size)));
+        return false;
     }
     SampleRequest request = chosen;
     request.createdBy = reviewer();
