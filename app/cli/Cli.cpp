@@ -7,6 +7,7 @@
 #include "ReportCommand.h"
 #include "ReviewCommands.h"
 #include "SettingsCommand.h"
+#include "WorkspaceCommand.h"
 #include "common/Clock.h"
 #include "common/WorkbenchError.h"
 #include "common/WorkspaceLocation.h"
@@ -62,6 +63,9 @@ const std::vector<CommandSpec> &commands()
         {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),
          QStringLiteral("Read or change the cost model, thresholds, benchmark band and targets."), addSettingsOptions,
          runSettingsCommand, true},
+        {QStringLiteral("workspace"), QStringLiteral("workspace check | workspace recover FILE"),
+         QStringLiteral("Check a workspace with SQLite's integrity check, or write a repaired copy of a damaged one."),
+         addWorkspaceOptions, runWorkspaceCommand, true},
     };
     return specs;
 }
@@ -95,30 +99,64 @@ QString CommandContext::workspacePath() const
 
 std::unique_ptr<Database> CommandContext::openWorkspace() const
 {
-    return Database::open(workspacePath());
+    auto database = Database::open(workspacePath());
+    if (database->access() == WorkspaceAccess::Damaged)
+        err << programName() << ": warning: " << database->whyReadOnly() << '\n';
+    return database;
 }
 
-bool isCliInvocation(const QStringList &arguments)
+namespace {
+
+bool isCommandName(const QString &word)
 {
+    return word == QLatin1String("help") || std::any_of(commands().begin(), commands().end(),
+                                                        [&](const CommandSpec &spec) { return spec.name == word; });
+}
+
+// `escalation-workbench --db F settings get` means `settings get --db F`: the command is the first word that is
+// neither an option nor the value of --db.
+QStringList withCommandFirst(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        if (word == QLatin1String("--db")) {
+            ++i;
+            continue;
+        }
+        if (word.startsWith(QLatin1Char('-')))
+            continue;
+        if (i == 1 || !isCommandName(word))
+            return arguments;
+        QStringList reordered = arguments;
+        reordered.removeAt(i);
+        reordered.insert(1, word);
+        return reordered;
+    }
+    return arguments;
+}
+
+} // namespace
+
+bool isCliInvocation(const QStringList &givenArguments)
+{
+    const QStringList arguments = withCommandFirst(givenArguments);
     if (arguments.size() < 2)
         return false;
     const QString &first = arguments.at(1);
     if (first.startsWith(QLatin1Char('-')))
         return first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("--version");
     // A workspace file instead of a command opens the window on it (the desktop entry passes one: Exec ... %f).
-    const bool namesCommand =
-        first == QLatin1String("help") ||
-        std::any_of(commands().begin(), commands().end(), [&](const CommandSpec &spec) { return spec.name == first; });
-    return namesCommand || !isWorkspaceArgument(first);
+    return isCommandName(first) || !isWorkspaceArgument(first);
 }
 
 bool commandDrawsCharts(const QStringList &arguments)
 {
-    return arguments.size() >= 2 && arguments.at(1) == QLatin1String("report");
+    return withCommandFirst(arguments).value(1) == QLatin1String("report");
 }
 
-int runCli(const QStringList &arguments)
+int runCli(const QStringList &givenArguments)
 {
+    const QStringList arguments = withCommandFirst(givenArguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString first = arguments.value(1);

@@ -445,7 +445,7 @@ DemoSummary fillDemoWorkspace(Database &db, const DemoOptions &options, const Cl
     if (!exportDirectory.isEmpty())
         exporter = std::make_unique<CanonicalWriter>(exportDirectory);
 
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Filling the workspace with demo data"));
     ConversationWriter writer(db);
     const qint64 total = generator.size();
     // Text is built on the worker threads a batch at a time while this thread writes.

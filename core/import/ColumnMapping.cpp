@@ -178,6 +178,7 @@ std::optional<ColumnMapping> ColumnMapping::fromJson(const QByteArray &json, QSt
 
 void saveMapping(Database &db, const ColumnMapping &mapping, qint64 nowMsecs)
 {
+    db.requireWritable(QStringLiteral("Saving a mapping"));
     sql::run(db.sql(),
              QStringLiteral("INSERT INTO saved_mappings (name, format, definition, updated_at)"
                             " VALUES (:name, 'csv', :definition, :now)"
@@ -223,6 +224,7 @@ std::vector<SavedMappingInfo> listSavedMappings(Database &db)
 
 void removeMapping(Database &db, const QString &name)
 {
+    db.requireWritable(QStringLiteral("Removing a mapping"));
     sql::run(db.sql(), QStringLiteral("DELETE FROM saved_mappings WHERE name = :name"), {{":name", name}});
 }
 

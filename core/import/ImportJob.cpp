@@ -176,6 +176,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
 {
     if (request.files.isEmpty() && request.messagesFile.isEmpty())
         throw WorkbenchError(QStringLiteral("No file to import."));
+    db.requireWritable(QStringLiteral("Importing"));
 
     // Sort the files: conversations first, then messages (they refer to conversations).
     QStringList conversationFiles;
@@ -217,7 +218,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
         }
     };
 
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Importing"));
     // Loading many rows (as many as half the workspace holds): drop the secondary indexes and sort them
     // afresh at the end. Inside the transaction, so a refusal restores them with everything else.
     const qint64 estimatedRows = totalBytes / 150;

@@ -97,6 +97,7 @@ std::vector<MaskPattern> listMaskPatterns(Database &db)
 
 qint64 addMaskPattern(Database &db, const QString &pattern, const QString &label)
 {
+    db.requireWritable(QStringLiteral("Adding a masking pattern"));
     const QRegularExpression expression(pattern);
     if (pattern.isEmpty())
         throw WorkbenchError(QStringLiteral("A masking pattern cannot be empty."));
@@ -122,6 +123,7 @@ qint64 addMaskPattern(Database &db, const QString &pattern, const QString &label
 
 void removeMaskPattern(Database &db, qint64 id)
 {
+    db.requireWritable(QStringLiteral("Removing a masking pattern"));
     sql::run(db.sql(), QStringLiteral("DELETE FROM mask_patterns WHERE id = :id"), {{":id", id}});
 }
 

@@ -66,7 +66,7 @@ void setReasonCodes(Database &db, Verdict verdict, const QString &category, cons
         seen.insert(code.toCaseFolded());
         cleaned << code;
     }
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Changing the reason codes"));
     const QString key = categoryKey(category);
     sql::run(db.sql(), QStringLiteral("DELETE FROM reason_codes WHERE verdict = :verdict AND category = :category"),
              {{":verdict", verdictName(verdict)}, {":category", key}});

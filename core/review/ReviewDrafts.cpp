@@ -24,6 +24,7 @@ QString reviewerKey(const QString &reviewer)
 void saveReviewDraft(Database &db, const QString &conversationId, const QString &reviewer, const ReviewDraft &draft,
                      qint64 atMsecs)
 {
+    db.requireWritable(QStringLiteral("Saving a draft"));
     if (draft.isEmpty()) {
         discardReviewDraft(db, conversationId, reviewer);
         return;
@@ -69,6 +70,7 @@ std::optional<ReviewDraft> loadReviewDraft(Database &db, const QString &conversa
 
 void discardReviewDraft(Database &db, const QString &conversationId, const QString &reviewer)
 {
+    db.requireWritable(QStringLiteral("Discarding a draft"));
     sql::run(db.sql(),
              QStringLiteral("DELETE FROM review_drafts WHERE reviewer = :reviewer AND conversation_ref = ") +
                  kConversationRow,

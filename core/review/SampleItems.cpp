@@ -61,6 +61,7 @@ std::vector<ReviewerProgress> reviewerProgress(Database &db, qint64 sampleId)
 
 void setSkipped(Database &db, qint64 sampleId, int position, bool skipped)
 {
+    db.requireWritable(QStringLiteral("Skipping an item"));
     sql::run(
         db.sql(),
         QStringLiteral("UPDATE sample_items SET skipped = :skipped WHERE sample_id = :sample AND position = :position"),

@@ -71,6 +71,7 @@ std::optional<Period> latestIsoWeekWith(Database &db, Population population)
 
 Sample drawSample(Database &db, const SampleRequest &request)
 {
+    db.requireWritable(QStringLiteral("Drawing a sample"));
     if (request.size < 1)
         throw WorkbenchError(QStringLiteral("A sample needs a size of 1 or more, not %1.").arg(request.size));
     Sample sample;
@@ -152,7 +153,7 @@ Sample drawSample(Database &db, const SampleRequest &request)
         chosen.assign(order.begin(), order.begin() + take);
     }
 
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Drawing a sample"));
     sql::run(
         db.sql(),
         QStringLiteral("INSERT INTO samples (period, population, method, seed, requested_size, created_at, created_by)"

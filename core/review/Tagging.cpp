@@ -214,9 +214,10 @@ private:
 
 qint64 addTagAs(Database &db, const TagRequest &request, std::optional<QString> action)
 {
+    db.requireWritable(QStringLiteral("Tagging"));
     if (request.reviewer.trimmed().isEmpty())
         throw WorkbenchError(QStringLiteral("A tag needs a reviewer's name."));
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Tagging"));
     TagStatements statements(db);
     const auto target = statements.find(request.conversationId);
     if (!target)
@@ -262,7 +263,7 @@ qint64 redoTag(Database &db, const TagRequest &request)
 
 void undoTag(Database &db, qint64 tagId, const QString &reviewer, qint64 atMsecs)
 {
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Tagging"));
     TagStatements statements(db);
     QSqlQuery tag =
         sql::run(db.sql(), QStringLiteral("SELECT conversation_ref, verdict, reason FROM tags WHERE id = :id"),
@@ -354,7 +355,7 @@ TagsImportSummary importTags(Database &db, const QString &path, const Clock &clo
     TagsImportSummary summary;
     std::vector<ImportIssue> problems;
     const qint64 now = clock.nowUtc().toMSecsSinceEpoch();
-    Transaction transaction(db);
+    Transaction transaction(db, QStringLiteral("Tagging"));
     TagStatements statements(db);
     while (reader.readRecord() && problems.size() < 20) {
         const qint64 line = reader.recordLine();

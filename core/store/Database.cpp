@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "Integrity.h"
 #include "Schema.h"
 #include "Sql.h"
 #include "common/WorkbenchError.h"
@@ -7,11 +8,14 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
+#include <QtEndian>
 
 #include <sqlite3.h>
 
@@ -33,30 +37,91 @@ struct FileFacts {
     int userVersion = 0;
     int applicationId = 0;
     int objectCount = 0;
+    QStringList damage; ///< what the quick check found; empty when it passed or was not needed
 };
 
-// Reads the version without writing anything, so that a file we must refuse stays byte-for-byte untouched.
-FileFacts inspectReadOnly(const QString &path)
+// True when nobody may write `info`: this user cannot, or no write permission is set at all (an archived
+// audit marked read-only stays read-only even for an administrator, who could otherwise write anything).
+bool markedReadOnly(const QFileInfo &info)
 {
+    // WriteUser is left out: Qt reports it from access(), which is always true for root.
+    constexpr QFile::Permissions anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    return !info.isWritable() || !(info.permissions() & anyWrite);
+}
+
+// Why the workspace at `info` can only be read, or empty when it can be written.
+QString whyNotWritable(const QFileInfo &info)
+{
+    if (markedReadOnly(info))
+        return QStringLiteral("the file is read-only");
+    if (markedReadOnly(QFileInfo(info.absolutePath())))
+        return QStringLiteral("its folder %1 is read-only").arg(QDir::toNativeSeparators(info.absolutePath()));
+    return {};
+}
+
+// An SQLite URI that opens `path` for reading only. In a folder that cannot be written and with no -wal file
+// to replay, the file is opened as immutable, so that not even a -shm file is created beside it.
+QString readOnlyUri(const QFileInfo &info, bool folderWritable)
+{
+    QString uri =
+        QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?mode=ro");
+    if (!folderWritable && !QFileInfo::exists(info.absoluteFilePath() + QStringLiteral("-wal")))
+        uri += QStringLiteral("&immutable=1");
+    return uri;
+}
+
+// The application id in the file's own 100-byte header, read as bytes: a workspace whose pages SQLite cannot
+// read any more must still be told from a file of another application.
+int headerApplicationId(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray header = file.read(100);
+    if (header.size() < 72 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        return 0;
+    return int(qFromBigEndian<quint32>(header.constData() + 68));
+}
+
+// Reads the version (and checks the pages when they were not checked since the file last changed) without
+// writing anything, so that a file we must refuse stays byte-for-byte untouched.
+FileFacts inspectReadOnly(const QFileInfo &info, bool folderWritable)
+{
+    const QString path = info.absoluteFilePath();
     const QString name = uniqueConnectionName(QStringLiteral("inspect"));
     FileFacts facts;
     QString failure;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
+        db.setDatabaseName(readOnlyUri(info, folderWritable));
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
         if (!db.open()) {
             failure = db.lastError().text();
         } else {
             QSqlQuery query(db);
-            if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
-                facts.userVersion = query.value(0).toInt();
-                query.exec(QStringLiteral("PRAGMA application_id"));
-                query.next();
+            if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
                 facts.applicationId = query.value(0).toInt();
-                query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+                query.exec(QStringLiteral("PRAGMA user_version"));
                 query.next();
-                facts.objectCount = query.value(0).toInt();
+                facts.userVersion = query.value(0).toInt();
+                if (query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && query.next())
+                    facts.objectCount = query.value(0).toInt();
+                else if (facts.applicationId != schema::kApplicationId)
+                    failure = query.lastError().text();
+                if (facts.applicationId == schema::kApplicationId && !checked_files::passed(path)) {
+                    facts.damage = integrityProblems(db, IntegrityDepth::Quick);
+                    if (facts.damage.isEmpty())
+                        checked_files::remember(path);
+                }
+            } else if (headerApplicationId(path) == schema::kApplicationId) {
+                facts.applicationId = schema::kApplicationId;
+                facts.damage = QStringList{query.lastError().databaseText()};
+                // The version, from a schema read leniently, for the message; nothing is written either way.
+                if (query.exec(QStringLiteral("PRAGMA writable_schema = ON")) &&
+                    query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+                    facts.userVersion = query.value(0).toInt();
+                facts.userVersion = std::min(facts.userVersion, schema::kCurrentVersion);
             } else {
                 failure = query.lastError().text();
             }
@@ -66,9 +131,22 @@ FileFacts inspectReadOnly(const QString &path)
     }
     QSqlDatabase::removeDatabase(name);
     if (!failure.isEmpty())
-        throw WorkbenchError(QStringLiteral("%1 is not an Escalation Workbench workspace (%2).")
+        throw WorkbenchError(QStringLiteral("%1 is not an Escalation Workbench workspace (%2); it was left unchanged.")
                                  .arg(QDir::toNativeSeparators(path), failure));
     return facts;
+}
+
+QString damageText(const QString &path, const QStringList &damage)
+{
+    constexpr qsizetype kShown = 3;
+    QString found = damage.mid(0, kShown).join(QStringLiteral("; "));
+    if (damage.size() > kShown)
+        found += QStringLiteral("; and %1 more").arg(damage.size() - kShown);
+    const QString file = QDir::toNativeSeparators(path);
+    return QStringLiteral("%1 is damaged (SQLite's check found: %2). It is open for reading only and nothing "
+                          "will be written to it. For the full report run `escalation-workbench workspace check "
+                          "--db %1`; for a repaired copy, `escalation-workbench workspace recover --db %1 COPY.ewb`.")
+        .arg(file, found);
 }
 
 QString backupPathFor(const QString &path, int version)
@@ -93,6 +171,10 @@ Database::~Database()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    // What this connection wrote is part of a file that passed its check (or was created here): so is the
+    // file as it is now, and the next open need not read every page again.
+    if (m_access == WorkspaceAccess::Writable)
+        checked_files::remember(m_path);
 }
 
 std::unique_ptr<Database> Database::open(const QString &path)
@@ -113,8 +195,11 @@ std::unique_ptr<Database> Database::open(const QString &path)
             QStringLiteral("%1 is a folder, not a workspace file.").arg(QDir::toNativeSeparators(path)));
 
     FileFacts facts;
+    QString whyReadOnly;
+    WorkspaceAccess access = WorkspaceAccess::Writable;
+    bool folderWritable = !markedReadOnly(QFileInfo(info.absolutePath()));
     if (info.exists() && info.size() > 0) {
-        facts = inspectReadOnly(path);
+        facts = inspectReadOnly(info, folderWritable);
         if (facts.applicationId != schema::kApplicationId && facts.objectCount > 0)
             throw WorkbenchError(
                 QStringLiteral(
@@ -127,19 +212,55 @@ std::unique_ptr<Database> Database::open(const QString &path)
                     .arg(QDir::toNativeSeparators(path))
                     .arg(facts.userVersion)
                     .arg(schema::kCurrentVersion));
+        if (!facts.damage.isEmpty()) {
+            access = WorkspaceAccess::Damaged;
+            whyReadOnly = damageText(info.absoluteFilePath(), facts.damage);
+        } else if (const QString reason = whyNotWritable(info); !reason.isEmpty()) {
+            access = WorkspaceAccess::ReadOnly;
+            whyReadOnly = QStringLiteral("%1 is open for reading only: %2.")
+                              .arg(QDir::toNativeSeparators(info.absoluteFilePath()), reason);
+        }
+        if (access != WorkspaceAccess::Writable && facts.userVersion < schema::kCurrentVersion)
+            throw WorkbenchError(
+                QStringLiteral("%1 was written by an older version of Escalation Workbench (schema %2) and must be "
+                               "upgraded before this version can read it, which it cannot be: %3 The file was left "
+                               "unchanged.")
+                    .arg(QDir::toNativeSeparators(path))
+                    .arg(facts.userVersion)
+                    .arg(access == WorkspaceAccess::Damaged ? QStringLiteral("it is damaged; recover it first "
+                                                                             "(`workspace recover`).")
+                                                            : whyReadOnly + QStringLiteral(" Copy it to a folder "
+                                                                                           "you can write.")));
     } else if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath())) {
         throw WorkbenchError(
             QStringLiteral("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    } else if (folderWritable = !markedReadOnly(QFileInfo(info.absolutePath())); !folderWritable) {
+        throw WorkbenchError(QStringLiteral("Cannot create %1: the folder %2 is read-only.")
+                                 .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath())));
     }
 
     std::unique_ptr<Database> database(
         new Database(info.absoluteFilePath(), uniqueConnectionName(QStringLiteral("rw"))));
+    database->m_access = access;
+    database->m_whyReadOnly = whyReadOnly;
     database->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
-    database->m_db.setDatabaseName(database->m_path);
-    database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
+    if (access == WorkspaceAccess::Writable) {
+        database->m_db.setDatabaseName(database->m_path);
+        database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
+    } else {
+        // Read-only at SQLite's level too: whatever a caller forgets, SQLite itself refuses to write.
+        database->m_db.setDatabaseName(readOnlyUri(info, folderWritable && access == WorkspaceAccess::ReadOnly));
+        database->m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
+    }
     if (!database->m_db.open())
         throw WorkbenchError(QStringLiteral("Cannot open %1: %2")
                                  .arg(QDir::toNativeSeparators(path), database->m_db.lastError().text()));
+    if (access != WorkspaceAccess::Writable) {
+        database->configureReadOnlyConnection();
+        database->m_schemaVersion = facts.userVersion;
+        return database;
+    }
     if (facts.userVersion == 0 && facts.objectCount == 0) {
         // A new file: pages of 16 KiB hold several transcript turns each, which cuts the B-tree work of loading
         // messages. It must be set before WAL writes the file's first page.
@@ -150,12 +271,30 @@ std::unique_ptr<Database> Database::open(const QString &path)
     return database;
 }
 
+void Database::requireWritable(const QString &action) const
+{
+    if (!isWritable())
+        throw WorkbenchError(QStringLiteral("%1 is not possible: %2").arg(action, m_whyReadOnly));
+}
+
 sqlite3 *Database::handle() const
 {
     const QVariant value = m_db.driver()->handle();
     if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(value.constData());
+}
+
+void Database::configureReadOnlyConnection()
+{
+    QSqlQuery pragma(m_db);
+    // A damaged file's schema is read leniently, so that what can still be read is shown (the connection
+    // cannot write, so the pragma's other power is moot). Best effort: a pragma that fails costs only speed.
+    if (m_access == WorkspaceAccess::Damaged)
+        pragma.exec(QStringLiteral("PRAGMA writable_schema = ON"));
+    for (const char *statement :
+         {"PRAGMA foreign_keys = ON", "PRAGMA temp_store = FILE", "PRAGMA cache_size = -65536", "PRAGMA threads = 2"})
+        pragma.exec(QLatin1String(statement));
 }
 
 void Database::configureConnection()

@@ -9,12 +9,22 @@ struct sqlite3;
 
 namespace workbench {
 
+/// Whether a workspace may be written, and if not, why (DATA.md section 3).
+enum class WorkspaceAccess {
+    Writable,
+    ReadOnly, ///< the file or its folder cannot be written (an archived audit)
+    Damaged,  ///< the file failed `PRAGMA quick_check`: it is read, never written
+};
+
 /// One open workspace file: a uniquely named Qt SQL connection (one per thread), with WAL, foreign keys
 /// and a busy timeout set, and the schema migrated to the current version.
+///
+/// A file that fails SQLite's quick check, or that this user cannot write, is opened read-only at the SQLite
+/// level: every reading page and command works, every write is refused with `whyReadOnly()`.
 class Database {
 public:
     /// Opens (creating when missing) and migrates `path`. Throws WorkbenchError when the file is not a
-    /// workspace, comes from a newer version of the workbench, or cannot be written.
+    /// workspace, comes from a newer version of the workbench, or cannot be opened at all.
     static std::unique_ptr<Database> open(const QString &path);
 
     ~Database();
@@ -29,10 +39,20 @@ public:
     /// The backup written before migrating an older file; empty when nothing was migrated.
     const QString &migrationBackupPath() const { return m_backupPath; }
 
+    WorkspaceAccess access() const { return m_access; }
+    bool isWritable() const { return m_access == WorkspaceAccess::Writable; }
+    /// Why nothing can be written, ready to show (names the file, and for damage the problems and the way
+    /// out); empty when writable.
+    const QString &whyReadOnly() const { return m_whyReadOnly; }
+    /// Throws WorkbenchError "`action` is not possible: <why>" unless the workspace can be written. Every
+    /// writing function of core calls it first, so that the user learns why instead of SQLite's "readonly".
+    void requireWritable(const QString &action) const;
+
 private:
     Database(QString path, QString connectionName);
 
     void configureConnection();
+    void configureReadOnlyConnection();
     void migrate(int foundVersion);
 
     QString m_path;
@@ -40,6 +60,8 @@ private:
     QSqlDatabase m_db;
     int m_schemaVersion = 0;
     QString m_backupPath;
+    WorkspaceAccess m_access = WorkspaceAccess::Writable;
+    QString m_whyReadOnly;
 };
 
 } // namespace workbench

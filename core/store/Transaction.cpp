@@ -5,8 +5,9 @@
 
 namespace workbench {
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, const QString &action) : m_db(db)
 {
+    m_db.requireWritable(action);
     sql::run(m_db.sql(), QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
 }

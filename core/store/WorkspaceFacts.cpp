@@ -38,6 +38,7 @@ std::vector<WorkspaceEvent> listEvents(Database &db)
 
 qint64 addEvent(Database &db, const QDate &date, const QString &kind, const QString &label)
 {
+    db.requireWritable(QStringLiteral("Adding an event"));
     if (!date.isValid())
         throw WorkbenchError(QStringLiteral("An event needs a valid date (YYYY-MM-DD)."));
     if (label.trimmed().isEmpty())
@@ -53,6 +54,7 @@ qint64 addEvent(Database &db, const QDate &date, const QString &kind, const QStr
 
 void removeEvent(Database &db, qint64 id)
 {
+    db.requireWritable(QStringLiteral("Removing an event"));
     sql::run(db.sql(), QStringLiteral("DELETE FROM events WHERE id = :id"), {{":id", id}});
 }
 

@@ -170,6 +170,7 @@ bool WorkspaceSettings::isDefault(const QString &key) const
 
 void WorkspaceSettings::set(const QString &key, const QString &value)
 {
+    m_db.requireWritable(QStringLiteral("Changing a setting"));
     spec(key);
     const QString trimmed = value.trimmed();
     if (trimmed.isEmpty()) {
@@ -188,7 +189,7 @@ void WorkspaceSettings::set(const QString &key, const QString &value)
 
 void WorkspaceSettings::setAll(const std::vector<std::pair<QString, QString>> &values)
 {
-    Transaction transaction(m_db);
+    Transaction transaction(m_db, QStringLiteral("Changing the settings"));
     for (const auto &[key, value] : values)
         set(key, value);
     transaction.commit();

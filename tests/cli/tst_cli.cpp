@@ -54,6 +54,9 @@ private Q_SLOTS:
     void metricsUsageErrors();
     void importUsageErrors_data();
     void importUsageErrors();
+    void damagedWorkspaceIsReadNeverWritten();
+    void readOnlyWorkspaceRunsReadingCommands();
+    void globalOptionBeforeTheCommand();
 
 private:
     /// This process's environment with HOME and the XDG folders under `home` in the test's folder.
@@ -499,6 +502,114 @@ void TestCli::importUsageErrors()
             arguments);
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
+}
+
+void TestCli::damagedWorkspaceIsReadNeverWritten()
+{
+    const QString path = m_home.path(QStringLiteral("damaged.ewb"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"),
+                  QStringLiteral("2000"), QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--end"),
+                  QStringLiteral("2026-10")})
+                 .exitCode,
+             0);
+    {
+        // Garble the cell count of the conversations table's last page, as a bad sector would.
+        auto db = Database::open(path);
+        const qint64 page = test::queryValue(*db, QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name ="
+                                                                 " 'conversations' AND pagetype = 'leaf'"))
+                                .toLongLong();
+        db.reset();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek((page - 1) * 16384 + 3));
+        QCOMPARE(file.write("\xff\x7f", 2), qint64(2));
+    }
+    const QByteArray before = test::fileSha256(path);
+    const QString csv = test::writeFile(m_home.path(QStringLiteral("late.csv")),
+                                        "conversation_id,created_at,escalated\nLATE-1,2026-10-05T10:00:00Z,1\n");
+    const QList<QStringList> writes = {
+        {QStringLiteral("import"), csv},
+        {QStringLiteral("tag"), QStringLiteral("--conversation"), QStringLiteral("DEMO-000001"),
+         QStringLiteral("--verdict"), QStringLiteral("false_escalation"), QStringLiteral("--reviewer"),
+         QStringLiteral("Dana")},
+        {QStringLiteral("sample"), QStringLiteral("--period"), QStringLiteral("2026-10")},
+        {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("agent_cost"), QStringLiteral("9")},
+    };
+    for (const QStringList &write : writes) {
+        const Run refused = run(write + QStringList{QStringLiteral("--db"), path});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("is not possible: %1 is damaged").arg(path)),
+                 qPrintable(refused.err));
+        QVERIFY(refused.err.contains(QLatin1String("workspace recover")));
+    }
+    QCOMPARE(test::fileSha256(path), before);
+
+    const Run check = run({QStringLiteral("workspace"), QStringLiteral("check"), QStringLiteral("--db"), path});
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.out.contains(QLatin1String("damaged")) && check.out.contains(QLatin1String("Page")),
+             qPrintable(check.out));
+    const QString copy = m_home.path(QStringLiteral("repaired.ewb"));
+    const Run recover =
+        run({QStringLiteral("workspace"), QStringLiteral("recover"), copy, QStringLiteral("--db"), path});
+    QCOMPARE(recover.exitCode, 0);
+    QVERIFY2(recover.out.contains(QLatin1String("conversations:")), qPrintable(recover.out));
+    QVERIFY(recover.out.contains(QLatin1String("unreadable stretch")));
+    QCOMPARE(test::fileSha256(path), before);
+    QCOMPARE(run({QStringLiteral("workspace"), QStringLiteral("check"), QStringLiteral("--db"), copy}).exitCode, 0);
+    const Run metrics = run({QStringLiteral("metrics"), QStringLiteral("--period"), QStringLiteral("2026-09"),
+                             QStringLiteral("--json"), QStringLiteral("--db"), copy});
+    QCOMPARE(metrics.exitCode, 0);
+    QVERIFY(QJsonDocument::fromJson(metrics.out.toUtf8()).isObject());
+}
+
+void TestCli::readOnlyWorkspaceRunsReadingCommands()
+{
+    const QString folder = m_home.path(QStringLiteral("archive"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/audit.ewb");
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--conversations"),
+                  QStringLiteral("2000"), QStringLiteral("--months"), QStringLiteral("2"), QStringLiteral("--end"),
+                  QStringLiteral("2026-10")})
+                 .exitCode,
+             0);
+    const Run writable = run({QStringLiteral("metrics"), QStringLiteral("--period"), QStringLiteral("2026-10"),
+                              QStringLiteral("--json"), QStringLiteral("--db"), path});
+    QCOMPARE(writable.exitCode, 0);
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    const Run readOnly = run({QStringLiteral("metrics"), QStringLiteral("--period"), QStringLiteral("2026-10"),
+                              QStringLiteral("--json"), QStringLiteral("--db"), path});
+    QCOMPARE(readOnly.exitCode, 0);
+    QCOMPARE(readOnly.out, writable.out);
+    const QString pdf = m_home.path(QStringLiteral("archived-report.pdf"));
+    QCOMPARE(run({QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("2026-10"),
+                  QStringLiteral("--pdf"), pdf, QStringLiteral("--db"), path})
+                 .exitCode,
+             0);
+    QVERIFY(QFileInfo(pdf).size() > 1000);
+    const Run tag = run({QStringLiteral("tag"), QStringLiteral("--conversation"), QStringLiteral("DEMO-000001"),
+                         QStringLiteral("--verdict"), QStringLiteral("false_escalation"), QStringLiteral("--reviewer"),
+                         QStringLiteral("Dana"), QStringLiteral("--db"), path});
+    QCOMPARE(tag.exitCode, 1);
+    QVERIFY2(tag.err.contains(QLatin1String("Tagging is not possible")) && tag.err.contains(QLatin1String("read-only")),
+             qPrintable(tag.err));
+    QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("audit.ewb")});
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void TestCli::globalOptionBeforeTheCommand()
+{
+    const QString path = m_home.path(QStringLiteral("global-option.ewb"));
+    // Without a display a GUI start would abort: this must run the command.
+    QProcessEnvironment environment = homeEnvironment(QStringLiteral("home"));
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    const auto result = test::runProgram(
+        QStringLiteral(WORKBENCH_EXECUTABLE),
+        {QStringLiteral("--db"), path, QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("ai_cost")},
+        environment);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.trimmed(), QStringLiteral("1.84"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
