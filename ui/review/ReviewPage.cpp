@@ -992,7 +992,9 @@ void ReviewPage::showDetails()
 
 void ReviewPage::updateActionStates()
 {
-    const bool has = m_details.has_value();
+    // A read-only or damaged workspace is browsed and read, never tagged (MainWindow's banner says why).
+    const bool writable = m_db && m_db->isWritable();
+    const bool has = m_details.has_value() && writable;
     const bool escalated = has && m_details->conversation.escalated;
     for (const auto &[verdict, key] : kVerdictKeys)
         action(QStringLiteral("verdict-") + verdictName(verdict))->setEnabled(has && verdictFits(verdict, escalated));
@@ -1012,8 +1014,9 @@ void ReviewPage::updateActionStates()
     for (const char *name : {"next", "previous", "next-to-review", "skip"})
         action(QString::fromLatin1(name))->setEnabled(m_items->rowCount() > 0);
     action(QStringLiteral("skip"))->setEnabled(inSample);
-    action(QStringLiteral("new-sample"))->setEnabled(m_db != nullptr);
-    action(QStringLiteral("reason-codes"))->setEnabled(m_db != nullptr);
+    action(QStringLiteral("new-sample"))->setEnabled(writable);
+    action(QStringLiteral("reason-codes"))->setEnabled(writable);
+    m_emptyButton->setEnabled(writable);
 }
 
 void ReviewPage::askForSample()

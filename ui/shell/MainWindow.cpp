@@ -57,7 +57,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
       m_dataPage(new DataPage(this)), m_reviewPage(new ReviewPage(clock, this)),
       m_metrics(new MetricsSession(clock, this)), m_dashboardPage(new DashboardPage(*m_metrics, this)),
       m_monthlyPage(new MonthlyReviewPage(*m_metrics, this)), m_costPage(new CostPage(*m_metrics, this)),
-      m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this))
+      m_pathLabel(new QLabel(this)), m_countLabel(new QLabel(this)), m_readOnlyBanner(new QLabel(this))
 {
     setWindowTitle(tr("Escalation Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-workbench.svg")));
@@ -85,7 +85,20 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
     layout->addWidget(separator);
-    layout->addWidget(m_pages, 1);
+    // Above the pages: why this workspace can only be read (damaged, or a read-only file or folder).
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setTextFormat(Qt::PlainText);
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_readOnlyBanner->setContentsMargins(12, 8, 12, 8);
+    m_readOnlyBanner->setAutoFillBackground(true);
+    m_readOnlyBanner->hide();
+    auto *pageColumn = new QVBoxLayout;
+    pageColumn->setContentsMargins(0, 0, 0, 0);
+    pageColumn->setSpacing(0);
+    pageColumn->addWidget(m_readOnlyBanner);
+    pageColumn->addWidget(m_pages, 1);
+    layout->addLayout(pageColumn, 1);
     setCentralWidget(central);
 
     createActions();
@@ -125,7 +138,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_dataPage, &DataPage::settingsChanged, m_metrics, &MetricsSession::refresh);
     connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
         m_backgroundInFlight = false;
-        m_importAction->setEnabled(true);
+        showAccess();
         const ImportOutcome outcome = m_importWatcher.result();
         refreshAll();
         showImportOutcome(outcome);
@@ -134,7 +147,7 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         m_backgroundInFlight = false;
         const QString error = m_demoWatcher.result();
-        m_demoAction->setEnabled(true);
+        showAccess();
         if (!error.isEmpty())
             showError(tr("Demo data"), error);
         refreshAll();
@@ -222,7 +235,7 @@ void MainWindow::createActions()
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_demoAction = fileMenu->addAction(tr("Fill with &Demo Data…"), this, &MainWindow::askForDemoData);
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("Import &Tags…"), this, &MainWindow::importTags);
+    m_importTagsAction = fileMenu->addAction(tr("Import &Tags…"), this, &MainWindow::importTags);
     fileMenu->addAction(tr("&Export Tags…"), this, &MainWindow::exportTags)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     fileMenu->addAction(tr("Export &PDF Summary…"), this, &MainWindow::askForPdfExport)
@@ -290,6 +303,7 @@ bool MainWindow::openWorkspace(const QString &path)
         statusBar()->showMessage(tr("Upgraded the workspace; the previous version is kept as %1")
                                      .arg(QDir::toNativeSeparators(m_database->migrationBackupPath())),
                                  15000);
+    showAccess();
     m_dataPage->showWorkspace(m_database->path());
     m_reviewPage->setDatabase(m_database.get());
     m_dashboardPage->setDatabase(m_database.get());
@@ -376,6 +390,28 @@ void MainWindow::askForPdfExport()
                            QFileInfo(workspacePath()).absolutePath(), this);
     if (dialog.exec() == QDialog::Accepted)
         exportPdf(dialog.period(), dialog.path(), dialog.mask());
+}
+
+void MainWindow::showAccess()
+{
+    const bool writable = m_database && m_database->isWritable();
+    m_readOnlyBanner->setVisible(!writable && m_database);
+    if (m_database && !writable) {
+        const bool damaged = m_database->access() == WorkspaceAccess::Damaged;
+        QPalette palette = m_readOnlyBanner->palette();
+        // Warning colours that read in light and dark alike.
+        palette.setColor(QPalette::Window, damaged ? QColor(0x8a, 0x1c, 0x1c) : QColor(0x6b, 0x55, 0x10));
+        palette.setColor(QPalette::WindowText, Qt::white);
+        m_readOnlyBanner->setPalette(palette);
+        m_readOnlyBanner->setText(m_database->whyReadOnly() +
+                                  tr(" Pages and reports can be read; nothing can be imported, sampled or tagged."));
+    }
+    for (QAction *writing : {m_importAction, m_demoAction, m_importTagsAction}) {
+        if (!writing)
+            continue;
+        writing->setEnabled(writable);
+        writing->setStatusTip(writable || !m_database ? QString() : m_database->whyReadOnly());
+    }
 }
 
 bool MainWindow::exportPdf(const Period &period, const QString &path, bool mask)

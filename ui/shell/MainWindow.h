@@ -101,6 +101,8 @@ private:
     /// Data changed (import, demo, tags): every page re-reads.
     void refreshAll();
     void importTags();
+    /// The banner and the writing actions follow whether the workspace can be written.
+    void showAccess();
     void showImportOutcome(const ImportOutcome &outcome);
     void showError(const QString &title, const QString &text);
     void addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut);
@@ -121,6 +123,8 @@ private:
     QAction *m_demoAction = nullptr;
     QLabel *m_pathLabel;
     QLabel *m_countLabel;
+    QLabel *m_readOnlyBanner;
+    QAction *m_importTagsAction = nullptr;
     std::function<void(const QString &, const QString &)> m_errorPresenter;
 
     QFutureWatcher<QString> m_demoWatcher;
