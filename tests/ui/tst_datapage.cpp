@@ -8,6 +8,7 @@
 #include "dialogs/EventDialog.h"
 #include "display/Format.h"
 #include "import/ColumnMapping.h"
+#include "import/ImportJob.h"
 #include "shell/MainWindow.h"
 #include "store/Database.h"
 #include "store/Schema.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void eventsAreAddedAndRemoved();
     void savedMappingsAreListedAndRemoved();
     void refusedWorkspaceKeepsTheCurrentOne();
+    void readOnlyWorkspaceIsReadWithABanner();
     void rememberesGeometryAndWorkspace();
 
 private:
@@ -318,6 +320,36 @@ void TestDataPage::savedMappingsAreListedAndRemoved()
     QCOMPARE(list->topLevelItemCount(), 1);
     auto db = Database::open(path);
     QCOMPARE(savedMappingNames(*db), QStringList{QStringLiteral("Help desk CSV")});
+}
+
+void TestDataPage::readOnlyWorkspaceIsReadWithABanner()
+{
+    const QString path = m_folder.path(QStringLiteral("archived.ewb"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_folder.path(QStringLiteral("demo.ewb")), path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+    const QByteArray before = test::fileSha256(path);
+    MainWindow window(m_clock);
+    QStringList errors;
+    window.setErrorPresenter([&](const QString &, const QString &text) { errors << text; });
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(openAndWait(window, path));
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY2(banner->text().contains(QLatin1String("the file is read-only")), qPrintable(banner->text()));
+    QCOMPARE(window.dataPage()->card(QStringLiteral("conversations"))->value(), QStringLiteral("6,000"));
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text().startsWith(QLatin1String("&Import")) || action->text().contains(QLatin1String("Demo")))
+            QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+    }
+    window.importInBackground(ImportRequest{{test::dataPath(QStringLiteral("import/chatlog_with_times.jsonl"))}});
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(errors.first().contains(QLatin1String("read-only")));
+    test::saveScreenshot(window, QStringLiteral("data-page-read-only.png"));
+    window.close();
+    QCOMPARE(test::fileSha256(path), before);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QTEST_MAIN(TestDataPage)

@@ -539,9 +539,17 @@ bool MainWindow::isBusy() const
     return m_backgroundInFlight;
 }
 
+bool MainWindow::refuseUnlessWritable(const QString &title)
+{
+    if (!m_database || m_database->isWritable())
+        return false;
+    showError(title, m_database->whyReadOnly());
+    return true;
+}
+
 void MainWindow::askForImport()
 {
-    if (!m_database || isBusy())
+    if (!m_database || isBusy() || refuseUnlessWritable(tr("Import")))
         return;
     ImportDialog dialog(*m_database, m_clock, this);
     const bool accepted = dialog.exec() == QDialog::Accepted;
@@ -552,7 +560,7 @@ void MainWindow::askForImport()
 
 void MainWindow::importInBackground(const ImportRequest &request)
 {
-    if (!m_database || isBusy())
+    if (!m_database || isBusy() || refuseUnlessWritable(tr("Import")))
         return;
     m_importBytes = 0;
     m_importRows = 0;
@@ -652,7 +660,7 @@ void MainWindow::showImportOutcome(const ImportOutcome &outcome)
 
 void MainWindow::fillWithDemoData(const DemoOptions &options)
 {
-    if (!m_database || isBusy())
+    if (!m_database || isBusy() || refuseUnlessWritable(tr("Demo data")))
         return;
     m_demoDone = 0;
     m_demoCancelled = false;

@@ -103,6 +103,8 @@ private:
     void importTags();
     /// The banner and the writing actions follow whether the workspace can be written.
     void showAccess();
+    /// True (after saying why) when the workspace cannot be written.
+    bool refuseUnlessWritable(const QString &title);
     void showImportOutcome(const ImportOutcome &outcome);
     void showError(const QString &title, const QString &text);
     void addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut);
