@@ -1,23 +1,36 @@
 // The PDF summary read back with Qt Pdf: its pages, the figures of `metrics --json` in its text, no unmasked
 // contact data of the fixture, the same document from the CLI and from the GUI, and charts that are drawn.
 #include "TestSupport.h"
+#include "charts/ChartPanel.h"
 #include "common/NumberText.h"
+#include "dashboard/DashboardPage.h"
+#include "import/ImportJob.h"
 #include "report/Masking.h"
+#include "review/ReviewPage.h"
+#include "review/Sampling.h"
 #include "review/Tagging.h"
 #include "shell/MainWindow.h"
+#include "shell/MetricsSession.h"
 #include "store/ConversationWriter.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceFacts.h"
 
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPdfDocument>
 #include <QPdfSelection>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace workbench;
 
@@ -73,6 +86,7 @@ private Q_SLOTS:
     void guiExportIsTheSameDocument();
     void chartsAreDrawn();
     void badArguments();
+    void importedMarkupIsShownAsWritten();
 
 private:
     test::TempFolder m_folder;
@@ -298,6 +312,104 @@ void TestReport::badArguments()
                 QStringLiteral("2026-10"), QStringLiteral("--pdf"), QStringLiteral("/nonexistent-folder/x.pdf")});
     QCOMPARE(unwritable.exitCode, 1);
     QVERIFY(!unwritable.err.isEmpty());
+}
+
+void TestReport::importedMarkupIsShownAsWritten()
+{
+    // Names a help desk export could carry; each would be obeyed if taken for rich text.
+    const QString bold = QStringLiteral("<b>Bold</b> returns");
+    const QString hidden = QStringLiteral("<span style=color:white>Hidden</span> billing");
+    const QString link = QStringLiteral("<a href='https://example.com'>Link</a> team");
+    const QString picture = m_folder.path(QStringLiteral("local.png"));
+    QImage(8, 8, QImage::Format_RGB32).save(picture);
+    const QString image = QStringLiteral("<img src='%1'> agent").arg(picture);
+    const QString path = m_folder.path(QStringLiteral("markup.ewb"));
+    QVERIFY(QFile::copy(m_path, path));
+    {
+        auto db = Database::open(path);
+        QString csv = QStringLiteral("conversation_id,created_at,escalated,category,channel,team,agent\n");
+        QSqlQuery ids(db->sql());
+        QVERIFY(ids.exec(QStringLiteral("SELECT conversation_id, created_at, escalated FROM conversations WHERE"
+                                        " created_at >= 1790812800000 ORDER BY id LIMIT 900")));
+        int row = 0;
+        while (ids.next()) {
+            const QString category = row % 2 ? bold : hidden;
+            csv += QStringLiteral("%1,%2,%3,\"%4\",\"%5\",\"%6\",\"%7\"\n")
+                       .arg(ids.value(0).toString())
+                       .arg(ids.value(1).toLongLong() / 1000)
+                       .arg(ids.value(2).toInt())
+                       .arg(category, link, link, image);
+            ++row;
+        }
+        ids.finish();
+        const QString file = test::writeFile(m_folder.path(QStringLiteral("markup.csv")), csv.toUtf8());
+        runImport(*db, ImportRequest{{file}}, FixedClock(test::testNow()));
+        addEvent(*db, QDate(2026, 10, 6), QStringLiteral("policy change"), bold);
+    }
+    const FixedClock clock(test::testNow());
+    ui::MainWindow window(clock);
+    window.setErrorPresenter([](const QString &, const QString &text) { QFAIL(qPrintable(text)); });
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(window.showPageNamed(QStringLiteral("dashboard")));
+    QSignalSpy ready(window.metricsSession(), &ui::MetricsSession::reportChanged);
+    for (int i = 0; i < 200 && (window.metricsSession()->isComputing() || !window.metricsSession()->report()); ++i)
+        ready.wait(100);
+    QVERIFY(window.showPageNamed(QStringLiteral("data")));
+    QTest::qWait(300);
+    QStringList shown;
+    int charts = 0;
+    for (ui::ChartPanel *panel : window.findChildren<ui::ChartPanel *>()) {
+        if (!panel->chart() || !panel->chart()->scene())
+            continue;
+        ++charts;
+        for (QGraphicsItem *item : panel->chart()->scene()->items()) {
+            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+            if (!text)
+                continue;
+            const QString html = text->document()->toHtml();
+            QVERIFY2(!html.contains(QLatin1String("<img")) && !html.contains(QLatin1String("<a href")) &&
+                         !html.contains(QLatin1String("<span style=\" font-weight:700")) &&
+                         !html.contains(QLatin1String("color:#ffffff")),
+                     qPrintable(panel->objectName() + QStringLiteral(": ") + html));
+            shown << text->toPlainText();
+        }
+    }
+    QVERIFY(charts >= 6);
+    const QString all = shown.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QStringLiteral("<b>Bold</b>")), qPrintable(all));
+    // A long label may be cut short at its end; its start shows as written.
+    QVERIFY2(all.contains(QStringLiteral("<span style=color")), qPrintable(all));
+
+    // The Review page shows a name as written.
+    const QString markedId = [&] {
+        auto db = Database::open(path);
+        return test::queryValue(*db, QStringLiteral("SELECT c.conversation_id FROM conversations c JOIN dimensions d"
+                                                    " ON d.id = c.category_id WHERE d.name LIKE '<b>%' LIMIT 1"))
+            .toString();
+    }();
+    QVERIFY(window.showPageNamed(QStringLiteral("review")));
+    QVERIFY(window.reviewPage()->showConversation(markedId));
+    QTest::qWait(200);
+    bool categoryShown = false;
+    for (QLabel *label : window.reviewPage()->findChildren<QLabel *>()) {
+        if (!label->text().contains(QLatin1String("<b>Bold")))
+            continue;
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        categoryShown = true;
+    }
+    QVERIFY(categoryShown);
+
+    // The PDF prints the names as written and loads nothing they name.
+    const QString pdf = m_folder.path(QStringLiteral("markup.pdf"));
+    QVERIFY(window.exportPdf(Period::month(2026, 10), pdf, false));
+    const QString text = pdfPages(pdf).join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QStringLiteral("<b>Bold</b>")), qPrintable(text.left(3000)));
+    QVERIFY(text.contains(QStringLiteral("<span style=color:white>Hidden</span>")));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains("/Subtype /Image"), "the PDF embeds an image named by imported text");
 }
 
 QTEST_MAIN(TestReport)

@@ -1,5 +1,8 @@
 #include "ChartStyle.h"
 
+#include <QCursor>
+#include <QToolTip>
+
 #include "display/Colors.h"
 
 #include <QAbstractAxis>
@@ -59,6 +62,19 @@ void styleAxis(QAbstractAxis &axis, const QPalette &palette)
     QColor line = palette.color(QPalette::Text);
     line.setAlpha(90);
     axis.setLinePenColor(line);
+}
+
+QString label(const QString &importedText)
+{
+    return importedText.toHtmlEscaped();
+}
+
+void showTooltip(const QString &plainText)
+{
+    // Rich text made of escaped text only: nothing in it is markup, and line breaks stay.
+    QString html = plainText.toHtmlEscaped();
+    html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    QToolTip::showText(QCursor::pos(), QStringLiteral("<qt>") + html + QStringLiteral("</qt>"));
 }
 
 } // namespace workbench::ui::chartstyle

@@ -134,7 +134,7 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
         rate->setName(QObject::tr("Escalation rate"));
         auto *points = new QScatterSeries;
         auto *chosen = new QScatterSeries;
-        chosen->setName(selected.key());
+        chosen->setName(chartstyle::label(selected.key()));
         for (size_t i = 0; i < trend.size(); ++i) {
             if (const auto value = trend[i].figures.escalationRate()) {
                 rate->append(double(i), percent(*value));
@@ -174,7 +174,8 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
             const double at =
                 double(found - trend.begin()) - 0.5 + double(event.date.day() - 1) / double(event.date.daysInMonth());
             auto *marker = new QLineSeries;
-            marker->setName(QStringLiteral("%1 %2").arg(event.date.toString(Qt::ISODate), event.label));
+            marker->setName(
+                chartstyle::label(QStringLiteral("%1 %2").arg(event.date.toString(Qt::ISODate), event.label)));
             QPen pen(eventNumber++ % 2 ? colors::secondary(palette) : colors::warning(palette), 1.5, Qt::DashLine);
             marker->setPen(pen);
             marker->append(at, 0);
@@ -198,8 +199,7 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
             hideFromLegend(chart, label);
             QObject::connect(marker, &QLineSeries::hovered, marker, [event](const QPointF &, bool on) {
                 if (on)
-                    QToolTip::showText(
-                        QCursor::pos(),
+                    chartstyle::showTooltip(
                         QObject::tr("%1 · %2\n%3").arg(event.date.toString(Qt::ISODate), event.kind, event.label));
                 else
                     QToolTip::hideText();
@@ -229,12 +229,11 @@ void showEscalationTrend(ChartPanel &panel, const std::vector<TrendMonth> &trend
                     QToolTip::hideText();
                     return;
                 }
-                QToolTip::showText(QCursor::pos(),
-                                   QObject::tr("%1\n%2 of %3 conversations escalated (%4)\nClick to list them")
-                                       .arg(formatMonthLong(month->month.year(), month->month.number()),
-                                            formatCount(month->figures.escalated),
-                                            formatCount(month->figures.conversations),
-                                            formatPercent(month->figures.escalationRate())));
+                chartstyle::showTooltip(QObject::tr("%1\n%2 of %3 conversations escalated (%4)\nClick to list them")
+                                            .arg(formatMonthLong(month->month.year(), month->month.number()),
+                                                 formatCount(month->figures.escalated),
+                                                 formatCount(month->figures.conversations),
+                                                 formatPercent(month->figures.escalationRate())));
             });
             QObject::connect(series, &QScatterSeries::clicked, series, [monthAt, drill](const QPointF &point) {
                 const TrendMonth *month = monthAt(point);
@@ -307,7 +306,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
         QStringList labels;
         for (size_t i = 0; i < shown.size(); ++i) {
             const GroupFigures &group = *shown[i];
-            labels << (group.csatFlag ? QObject::tr("%1 (flagged)").arg(group.name) : group.name);
+            labels << chartstyle::label(group.csatFlag ? QObject::tr("%1 (flagged)").arg(group.name) : group.name);
             ai->append(group.ai.csat().value_or(0));
             agent->append(group.agent.csat().value_or(0));
             if (group.csatFlag)
@@ -331,7 +330,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
             const bool escalated = set == agent;
             QObject::connect(set, &QBarSet::hovered, set, [shown, tooltip](bool on, int index) {
                 if (on && index >= 0 && size_t(index) < shown.size())
-                    QToolTip::showText(QCursor::pos(), tooltip(index));
+                    chartstyle::showTooltip(tooltip(index));
                 else
                     QToolTip::hideText();
             });
@@ -386,7 +385,7 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
         auto *groupAxis = new QCategoryAxis;
         groupAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         for (size_t i = reviewed.size(); i-- > 0;)
-            groupAxis->append(reviewed[i]->name, row(i));
+            groupAxis->append(chartstyle::label(reviewed[i]->name), row(i));
         groupAxis->setRange(-0.5, double(reviewed.size()) - 0.5);
         groupAxis->setGridLineVisible(false);
         double max = 10;
@@ -442,8 +441,7 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
                         return;
                     const GroupFigures &group = *atPoint[size_t(index)];
                     const ReviewCounts &r = group.reviews;
-                    QToolTip::showText(
-                        QCursor::pos(),
+                    chartstyle::showTooltip(
                         escalated ? QObject::tr("%1\nFalse escalations %2\n%3 of %4 reviewed escalated")
                                         .arg(group.name, estimateText(r.falseRate()), formatCount(r.falseEscalations),
                                              formatCount(r.reviewedEscalated))
@@ -526,11 +524,10 @@ void showPrecisionRecallTrend(ChartPanel &panel, const std::vector<TrendMonth> &
                         return;
                     }
                     const TrendMonth &month = trend[size_t(index)];
-                    QToolTip::showText(QCursor::pos(),
-                                       QObject::tr("%1, %2\n%3\n%4 escalated and %5 kept reviewed")
-                                           .arg(name, month.month.key(), estimateText(estimateOf(month.figures)),
-                                                formatCount(month.figures.reviews.reviewedEscalated),
-                                                formatCount(month.figures.reviews.reviewedContained)));
+                    chartstyle::showTooltip(QObject::tr("%1, %2\n%3\n%4 escalated and %5 kept reviewed")
+                                                .arg(name, month.month.key(), estimateText(estimateOf(month.figures)),
+                                                     formatCount(month.figures.reviews.reviewedEscalated),
+                                                     formatCount(month.figures.reviews.reviewedContained)));
                 });
             QObject::connect(value, &QLineSeries::clicked, value, [trend, drill](const QPointF &point) {
                 const long index = std::lround(point.x());
@@ -604,16 +601,14 @@ void showThresholdCurve(ChartPanel &panel, const MetricsReport &report, DrillHan
                 QToolTip::hideText();
                 return;
             }
-            QToolTip::showText(QCursor::pos(),
-                               QObject::tr("t = %1\nprecision %2 %\nrecall %3 %")
-                                   .arg(QString::number(thresholds[size_t(index)], 'f', 2),
-                                        QString::number(point.y(), 'f', 1), QString::number(point.x(), 'f', 1)));
+            chartstyle::showTooltip(QObject::tr("t = %1\nprecision %2 %\nrecall %3 %")
+                                        .arg(QString::number(thresholds[size_t(index)], 'f', 2),
+                                             QString::number(point.y(), 'f', 1), QString::number(point.x(), 'f', 1)));
         });
         QObject::connect(current, &QScatterSeries::hovered, current, [headline](const QPointF &, bool on) {
             if (on)
-                QToolTip::showText(QCursor::pos(),
-                                   QObject::tr("The AI today\nprecision %1\nrecall %2")
-                                       .arg(estimateText(headline.precision), estimateText(headline.recall)));
+                chartstyle::showTooltip(QObject::tr("The AI today\nprecision %1\nrecall %2")
+                                            .arg(estimateText(headline.precision), estimateText(headline.recall)));
             else
                 QToolTip::hideText();
         });

@@ -26,7 +26,7 @@ QBarSet *addEscalationRateBars(QChart &chart, const QPalette &palette, const std
     QStringList labels;
     double maxPercent = 0;
     for (const RateBar &bar : bars) {
-        labels << bar.label;
+        labels << chartstyle::label(bar.label);
         const double percent = std::round(bar.rate.value_or(0) * 1000.0) / 10.0; // the label shows a tenth
         set->append(percent);
         maxPercent = std::max(maxPercent, percent);
@@ -42,7 +42,7 @@ QBarSet *addEscalationRateBars(QChart &chart, const QPalette &palette, const std
                 .arg(bar.label, formatCount(bar.escalated), formatCount(bar.conversations), formatPercent(bar.rate));
         if (!hint.isEmpty())
             text += QLatin1Char('\n') + hint;
-        QToolTip::showText(QCursor::pos(), text);
+        chartstyle::showTooltip(text);
     });
     auto *series = new QHorizontalBarSeries;
     series->append(set);

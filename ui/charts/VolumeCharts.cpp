@@ -56,11 +56,10 @@ void buildMonthlyVolume(ChartPanel &panel, const std::vector<MonthVolume> &month
             return;
         }
         const MonthVolume &month = months[size_t(index)];
-        QToolTip::showText(QCursor::pos(),
-                           QObject::tr("%1\n%2 conversations\n%3 escalated (%4)")
-                               .arg(formatMonthLong(month.month.year(), month.month.number()),
-                                    formatCount(month.volume.conversations), formatCount(month.volume.escalated),
-                                    formatPercent(month.volume.escalationRate())));
+        chartstyle::showTooltip(QObject::tr("%1\n%2 conversations\n%3 escalated (%4)")
+                                    .arg(formatMonthLong(month.month.year(), month.month.number()),
+                                         formatCount(month.volume.conversations), formatCount(month.volume.escalated),
+                                         formatPercent(month.volume.escalationRate())));
     });
 
     auto *bars = new QBarSeries;

@@ -4,6 +4,7 @@
 #include "charts/ChartPanel.h"
 #include "charts/MetricsCharts.h"
 #include "common/WorkbenchError.h"
+#include "dialogs/Notice.h"
 #include "display/Format.h"
 #include "shell/MetricsSession.h"
 #include "shell/PeriodPicker.h"
@@ -115,7 +116,7 @@ void DashboardPage::drill(const DrillDownRequest &request, const QString &title)
     try {
         m_drillDialog->show(title, drillDown(*m_db, request));
     } catch (const WorkbenchError &error) {
-        QMessageBox::warning(this, tr("Conversations"), error.message());
+        notice::show(this, notice::Kind::Warning, tr("Conversations"), error.message());
     }
 }
 

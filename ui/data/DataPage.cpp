@@ -7,6 +7,7 @@
 #include "charts/VolumeCharts.h"
 #include "common/WorkbenchError.h"
 #include "dialogs/EventDialog.h"
+#include "dialogs/Notice.h"
 #include "display/Format.h"
 #include "metrics/Ratio.h"
 #include "store/Database.h"
@@ -285,7 +286,7 @@ void DataPage::askForEvent()
     if (const QString error = changeWorkspace(
             [&](Database &database) { addEvent(database, dialog.date(), dialog.kind(), dialog.label()); });
         !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Add event"), error);
+        notice::show(this, notice::Kind::Warning, tr("Add event"), error);
         return;
     }
     refresh();
@@ -300,7 +301,7 @@ void DataPage::removeSelectedEvent()
     const qint64 id = item->data(0, Qt::UserRole).toLongLong();
     if (const QString error = changeWorkspace([id](Database &database) { removeEvent(database, id); });
         !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Remove event"), error);
+        notice::show(this, notice::Kind::Warning, tr("Remove event"), error);
         return;
     }
     refresh();
@@ -336,7 +337,7 @@ void DataPage::removeSelectedMapping()
     const QString name = item->text(0);
     if (const QString error = changeWorkspace([&name](Database &database) { removeMapping(database, name); });
         !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Remove mapping"), error);
+        notice::show(this, notice::Kind::Warning, tr("Remove mapping"), error);
         return;
     }
     refresh();

@@ -59,6 +59,13 @@ const QString kStyle =
                    ".num { text-align: right; white-space: nowrap; }"
                    ".small { font-size: 8pt; }");
 
+/// A document that never loads a resource: the report's HTML is built from escaped data, and should an image
+/// or style sheet reference ever slip into it, no local file or URL is read.
+class InertDocument : public QTextDocument {
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+
 /// One piece of the page flow: measured once, painted at its place.
 struct Block {
     double height = 0;
@@ -78,7 +85,7 @@ public:
     /// Adds rich text (HTML built from escaped data).
     void text(const QString &html, bool newPage = false)
     {
-        auto document = std::make_shared<QTextDocument>();
+        std::shared_ptr<QTextDocument> document = std::make_shared<InertDocument>();
         document->documentLayout()->setPaintDevice(&m_writer);
         QFont font(QStringLiteral("DejaVu Sans"));
         font.setPointSizeF(kBodyPoints);

@@ -8,6 +8,7 @@
 #include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
 #include "dialogs/DemoDataDialog.h"
+#include "dialogs/Notice.h"
 #include "display/Format.h"
 #include "import/ImportDialog.h"
 #include "monthly/MonthlyReviewPage.h"
@@ -206,7 +207,7 @@ void MainWindow::showError(const QString &title, const QString &text)
     if (m_errorPresenter)
         m_errorPresenter(title, text);
     else
-        QMessageBox::critical(this, title, text);
+        notice::show(this, notice::Kind::Error, title, text);
 }
 
 void MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon, const QKeySequence &shortcut)
@@ -655,6 +656,7 @@ void MainWindow::showImportOutcome(const ImportOutcome &outcome)
         if (!lines.isEmpty())
             box.setDetailedText(lines.join(QLatin1Char('\n')));
     }
+    notice::makePlain(box);
     box.exec();
 }
 
