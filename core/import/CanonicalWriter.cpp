@@ -116,6 +116,11 @@ void appendCsvField(QByteArray &out, const QString &value)
     out += '"';
 }
 
+void appendTextCell(QByteArray &out, const QString &value)
+{
+    appendCsvField(out, spreadsheetSafe(value));
+}
+
 void appendJsonString(QByteArray &out, const QString &value)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -173,19 +178,19 @@ QByteArray CanonicalWriter::conversationsHeader()
 void CanonicalWriter::write(const Conversation &c)
 {
     QByteArray &row = m_conversationsBuffer;
-    appendCsvField(row, c.conversationId);
+    appendTextCell(row, c.conversationId);
     row += ',';
     row += isoTimestamp(c.createdAtMsecs).toLatin1();
     row += c.escalated ? ",true," : ",false,";
-    appendCsvField(row, c.category);
+    appendTextCell(row, c.category);
     row += ',';
-    appendCsvField(row, c.channel);
+    appendTextCell(row, c.channel);
     row += ',';
-    appendCsvField(row, c.team);
+    appendTextCell(row, c.team);
     row += ',';
-    appendCsvField(row, c.agent);
+    appendTextCell(row, c.agent);
     row += ',';
-    appendCsvField(row, c.customerId);
+    appendTextCell(row, c.customerId);
     row += ',';
     if (c.escalatedAtMsecs)
         row += isoTimestamp(*c.escalatedAtMsecs).toLatin1();
@@ -202,24 +207,24 @@ void CanonicalWriter::write(const Conversation &c)
     row += ',';
     appendOptionalCsv(row, c.sentiment);
     row += ',';
-    appendCsvField(row, c.escalationReason);
+    appendTextCell(row, c.escalationReason);
     row += '\n';
 
     for (size_t seq = 0; seq < c.messages.size(); ++seq) {
         const Message &m = c.messages[seq];
         QByteArray &line = m_messagesBuffer;
-        appendCsvField(line, c.conversationId);
+        appendTextCell(line, c.conversationId);
         line += ',';
         line += QByteArray::number(qulonglong(seq));
         line += ',';
         line += roleName(m.role).toLatin1();
         line += ',';
-        appendCsvField(line, m.text);
+        appendTextCell(line, m.text);
         line += ',';
         if (m.sentAtMsecs)
             line += isoTimestamp(*m.sentAtMsecs).toLatin1();
         line += ',';
-        appendCsvField(line, m.author);
+        appendTextCell(line, m.author);
         line += '\n';
     }
 

@@ -40,6 +40,9 @@ void appendCsvField(QByteArray &out, const QString &value);
 /// quote before one of those) gets a leading ', so that no formula runs. Reversed exactly by fromSpreadsheetSafe.
 QString spreadsheetSafe(const QString &value);
 QString fromSpreadsheetSafe(const QString &cell);
+/// A text cell of a CSV written for people: spreadsheet-safe, then quoted as needed. Every text cell of every
+/// CSV the workbench writes goes through here (numbers and timestamps are written as they are).
+void appendTextCell(QByteArray &out, const QString &value);
 /// Appends `value` as a JSON string literal.
 void appendJsonString(QByteArray &out, const QString &value);
 /// UTC ISO-8601 with milliseconds, e.g. 2026-10-31T23:30:00.250Z.

@@ -303,12 +303,12 @@ qint64 exportTags(Database &db, const QString &path)
     qint64 count = 0;
     while (query.next()) {
         for (int column = 0; column < 5; ++column) {
-            appendCsvField(out, spreadsheetSafe(query.value(column).toString()));
+            appendTextCell(out, query.value(column).toString());
             out += ',';
         }
         out += isoTimestamp(query.value(5).toLongLong()).toLatin1();
         out += ',';
-        appendCsvField(out, spreadsheetSafe(query.value(6).toString()));
+        appendTextCell(out, query.value(6).toString());
         out += ',';
         if (!query.value(7).isNull())
             out += QByteArray::number(query.value(7).toLongLong() + 1);

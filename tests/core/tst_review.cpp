@@ -59,6 +59,7 @@ private Q_SLOTS:
     void everythingSetSurvivesARoundTrip();
     void cellsAreSafeInASpreadsheet_data();
     void cellsAreSafeInASpreadsheet();
+    void demoExportCellsAreSafeInASpreadsheet();
     void draftsAreKeptPerReviewerUntilCommitted();
     void adjudicationBecomesTheVerdict();
     void aSampleOfTheSameWeekIsFound();
@@ -457,6 +458,38 @@ void TestReview::cellsAreSafeInASpreadsheet()
     QFETCH(QString, cell);
     QCOMPARE(spreadsheetSafe(value), cell);
     QCOMPARE(fromSpreadsheetSafe(spreadsheetSafe(value)), value);
+}
+
+void TestReview::demoExportCellsAreSafeInASpreadsheet()
+{
+    const test::TempFolder folder;
+    Conversation c;
+    c.conversationId = QStringLiteral("@SUM(A1:A9)");
+    c.createdAtMsecs = 1790812800000;
+    c.category = QStringLiteral("=HYPERLINK(\"https://example.com\",\"Returns\")");
+    c.agent = QStringLiteral("+Kim");
+    c.sentiment = -0.25;
+    c.messages.push_back(
+        {Role::Customer, QStringLiteral("-1 star, call me"), c.createdAtMsecs, QStringLiteral("\tAnn")});
+    {
+        CanonicalWriter writer(folder.path(QStringLiteral("export")));
+        writer.write(c);
+        writer.finish();
+    }
+    auto read = [&](const QString &name) {
+        QFile file(folder.path(QStringLiteral("export/") + name));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    const QString conversations = read(QStringLiteral("conversations.csv"));
+    QVERIFY2(conversations.contains(QStringLiteral("\n'@SUM(A1:A9),")), qPrintable(conversations));
+    QVERIFY(conversations.contains(QStringLiteral("\"'=HYPERLINK(")));
+    QVERIFY(conversations.contains(QStringLiteral(",'+Kim,")));
+    QVERIFY2(conversations.contains(QStringLiteral(",-0.25,")), "a number stays a number");
+    const QString messages = read(QStringLiteral("messages.csv"));
+    QVERIFY2(messages.contains(QStringLiteral(",'-1 star, call me")) ||
+                 messages.contains(QStringLiteral(",\"'-1 star, call me\"")),
+             qPrintable(messages));
+    QVERIFY(messages.contains(QStringLiteral("\"'\tAnn\"")));
 }
 
 void TestReview::draftsAreKeptPerReviewerUntilCommitted()
