@@ -16,14 +16,37 @@ const QRegularExpression &cardPattern()
 
 const QRegularExpression &emailPattern()
 {
+    // Local parts and domains in any script (RFC 6531): josé.garcía@correo.es, 用户@例子.广告.
     static const QRegularExpression pattern(
-        QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"));
+        QStringLiteral(
+            "[\\p{L}\\p{M}\\p{N}._%+-]+@[\\p{L}\\p{M}\\p{N}-]+(?:\\.[\\p{L}\\p{M}\\p{N}-]+)*\\.[\\p{L}\\p{M}]{2,}"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return pattern;
+}
+
+const QRegularExpression &ibanPattern()
+{
+    // A country code, two check digits and 11 to 30 letters or digits, written whole or in groups of four.
+    static const QRegularExpression pattern(
+        QStringLiteral("(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}(?![\\p{L}\\p{N}])"),
+        QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
 
 const QRegularExpression &phonePattern()
 {
-    static const QRegularExpression pattern(QStringLiteral("(?<![\\w@.])\\+?\\(?\\d[\\d ().-]{5,}\\d(?![\\w@])"));
+    static const QRegularExpression pattern(QStringLiteral("(?<![\\w@.#])\\+?\\(?\\d[\\d ().-]{5,}\\d(?![\\w@])"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    return pattern;
+}
+
+// Words after which a number is a reference (an order, a claim, a ticket), not a telephone number.
+const QRegularExpression &referenceWordBefore()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("(?:#|\\b(?:order|orders|claim|ticket|case|invoice|ref|reference|tracking|parcel|shipment|"
+                       "account|acct|no|nr|number|id|sku|item|booking|confirmation|rma|po)\\.?\\s*[:#]?)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return pattern;
 }
 
@@ -43,9 +66,12 @@ QString digitsOf(QStringView text)
     return digits;
 }
 
-/// Replaces each match of `pattern` that `accept` takes with `replacement`.
+/// What of a match to replace: its length from the match's start (0: keep the match as it is).
+using MatchFilter = std::function<qsizetype(QStringView text, qsizetype start, QStringView found)>;
+
+/// Replaces each match of `pattern`, as far as `filter` takes it, with `replacement`.
 QString replaceMatches(const QString &text, const QRegularExpression &pattern, const QString &replacement,
-                       const std::function<bool(QStringView)> &accept)
+                       const MatchFilter &filter)
 {
     QString result;
     qsizetype at = 0;
@@ -53,14 +79,57 @@ QString replaceMatches(const QString &text, const QRegularExpression &pattern, c
     while (matches.hasNext()) {
         const QRegularExpressionMatch match = matches.next();
         const QStringView found = QStringView(text).mid(match.capturedStart(), match.capturedLength());
-        if (!accept(found))
+        const qsizetype length = filter(text, match.capturedStart(), found);
+        if (length <= 0)
             continue;
         result += QStringView(text).mid(at, match.capturedStart() - at);
         result += replacement;
-        at = match.capturedEnd();
+        at = match.capturedStart() + length;
     }
     result += QStringView(text).mid(at);
     return result;
+}
+
+qsizetype whole(QStringView found)
+{
+    return found.size();
+}
+
+/// ISO 13616: the country code and check digits moved to the end, letters as 10..35, the number mod 97 is 1.
+bool ibanValid(QStringView candidate)
+{
+    QString compact;
+    for (QChar c : candidate) {
+        if (c != QLatin1Char(' '))
+            compact += c;
+    }
+    if (compact.size() < 15 || compact.size() > 34)
+        return false;
+    const QString rearranged = compact.mid(4) + compact.left(4);
+    int remainder = 0;
+    for (QChar c : rearranged) {
+        const int value = c.isDigit() ? c.digitValue() : c.unicode() - 'A' + 10;
+        if (value < 0 || value > 35)
+            return false;
+        remainder = (value > 9 ? remainder * 100 + value : remainder * 10 + value) % 97;
+    }
+    return remainder == 1;
+}
+
+/// How much of a phone-like match is a telephone number: none when it follows a reference word ("order
+/// #5685215"), and without a lone last digit ("555 0134 3 days" keeps "3 days").
+qsizetype phoneLength(QStringView text, qsizetype start, QStringView found)
+{
+    if (referenceWordBefore().match(text.left(start).right(40).toString()).hasMatch())
+        return 0;
+    qsizetype length = found.size();
+    if (length >= 2 && found[length - 2] == QLatin1Char(' ') && found[length - 1].isDigit())
+        length -= 2;
+    const QStringView number = found.left(length);
+    const qsizetype digits = digitsOf(number).size();
+    if (digits < 7 || digits > 15 || isoDatePattern().match(number.toString()).hasMatch())
+        return 0;
+    return length;
 }
 
 } // namespace
@@ -138,18 +207,28 @@ Masker::Masker(const std::vector<MaskPattern> &userPatterns)
 
 QString Masker::mask(const QString &text) const
 {
-    // Cards first: their digits would otherwise read as a phone number.
-    QString masked = replaceMatches(text, cardPattern(), QStringLiteral("[card]"), [](QStringView found) {
-        const QString digits = digitsOf(found);
-        return digits.size() >= 13 && digits.size() <= 19 && luhnValid(digits);
-    });
-    masked = replaceMatches(masked, emailPattern(), QStringLiteral("[email]"), [](QStringView) { return true; });
-    masked = replaceMatches(masked, phonePattern(), QStringLiteral("[phone]"), [](QStringView found) {
-        const qsizetype digits = digitsOf(found).size();
-        return digits >= 7 && digits <= 15 && !isoDatePattern().match(found).hasMatch();
-    });
+    // Cards and IBANs first: their digits would otherwise read as a phone number.
+    QString masked = replaceMatches(
+        text, cardPattern(), QStringLiteral("[card]"), [](QStringView, qsizetype, QStringView found) -> qsizetype {
+            const QString digits = digitsOf(found);
+            return digits.size() >= 13 && digits.size() <= 19 && luhnValid(digits) ? found.size() : 0;
+        });
+    masked = replaceMatches(
+        masked, ibanPattern(), QStringLiteral("[iban]"), [](QStringView, qsizetype, QStringView found) -> qsizetype {
+            // The pattern may run into a following word in capitals; the shortest valid
+            // IBAN from the start is the account.
+            for (qsizetype length = 15; length <= found.size(); ++length) {
+                if (ibanValid(found.left(length)) && (length == found.size() || found[length] == QLatin1Char(' ')))
+                    return length;
+            }
+            return 0;
+        });
+    masked = replaceMatches(masked, emailPattern(), QStringLiteral("[email]"),
+                            [](QStringView, qsizetype, QStringView found) { return whole(found); });
+    masked = replaceMatches(masked, phonePattern(), QStringLiteral("[phone]"), phoneLength);
     for (const auto &[expression, replacement] : m_user) {
-        masked = replaceMatches(masked, expression, replacement, [](QStringView found) { return !found.isEmpty(); });
+        masked = replaceMatches(masked, expression, replacement,
+                                [](QStringView, qsizetype, QStringView found) { return whole(found); });
     }
     return masked;
 }

@@ -86,8 +86,11 @@ ReportData buildReportData(Database &db, const Period &period, const ReportOptio
             excerpt.category = details->conversation.category;
             excerpt.verdict = tag.verdict;
             excerpt.reviewer = tag.reviewer;
-            excerpt.reason = tag.reason;
-            excerpt.note = maskWith ? maskWith->mask(tag.note) : tag.note;
+            // Every free text is masked, not only the transcript: a reviewer may quote an address in a note.
+            auto masked = [maskWith](const QString &text) { return maskWith ? maskWith->mask(text) : text; };
+            excerpt.reason = masked(tag.reason);
+            excerpt.note = masked(tag.note);
+            excerpt.escalationReason = masked(details->conversation.escalationReason);
             excerpt.turns = excerptTurns(*details, tag, maskWith, options);
             examples->push_back(std::move(excerpt));
         }

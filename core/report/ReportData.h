@@ -24,6 +24,7 @@ struct ReportExcerpt {
     QString reviewer;
     QString reason;
     QString note;
+    QString escalationReason; ///< why the AI handed off, as its platform said it
     std::vector<Message> turns;
 };
 

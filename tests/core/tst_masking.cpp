@@ -56,6 +56,37 @@ void TestMasking::masks_data()
                                         << QStringLiteral("order 12 of 345, 2 items");
     QTest::newRow("rtl and emoji") << QString::fromUtf8("اتصل بي 0551234567 😡")
                                    << QString::fromUtf8("اتصل بي [phone] 😡");
+    // IBANs (ISO 13616 checksum), whole or in groups of four; a wrong check digit is left alone.
+    QTest::newRow("iban grouped") << QStringLiteral("refund to DE89 3704 0044 0532 0130 00 please")
+                                  << QStringLiteral("refund to [iban] please");
+    QTest::newRow("iban whole") << QStringLiteral("GB82WEST12345698765432.") << QStringLiteral("[iban].");
+    QTest::newRow("iban french") << QStringLiteral("FR1420041010050500013M02606") << QStringLiteral("[iban]");
+    QTest::newRow("iban bad checksum") << QStringLiteral("DE88 3704 0044 0532 0130 00")
+                                       << QStringLiteral("DE88 3704 0044 0532 0130 00");
+    QTest::newRow("iban then words") << QStringLiteral("NL91ABNA0417164300 THANKS") << QStringLiteral("[iban] THANKS");
+    // E-mail addresses in any script.
+    QTest::newRow("unicode local part") << QString::fromUtf8("escríbeme a josé.garcía@correo.es ya")
+                                        << QStringLiteral("escríbeme a [email] ya");
+    QTest::newRow("unicode domain") << QString::fromUtf8("mail: müller@bücher.de") << QStringLiteral("mail: [email]");
+    QTest::newRow("cjk address") << QString::fromUtf8("邮箱 用户@例子.广告") << QString::fromUtf8("邮箱 [email]");
+    QTest::newRow("cyrillic address") << QString::fromUtf8("пишите на иван@почта.рф")
+                                      << QString::fromUtf8("пишите на [email]");
+    // Order, claim and ticket numbers are references, not telephone numbers; nothing after them is eaten.
+    QTest::newRow("order hash") << QStringLiteral("order #5685215 3 days late")
+                                << QStringLiteral("order #5685215 3 days late");
+    QTest::newRow("claim number") << QStringLiteral("claim no. 88123456 was closed")
+                                  << QStringLiteral("claim no. 88123456 was closed");
+    QTest::newRow("ticket") << QStringLiteral("Ticket 20261105123 reopened")
+                            << QStringLiteral("Ticket 20261105123 reopened");
+    QTest::newRow("phone then a count") << QStringLiteral("call 555 867 5309 2 times")
+                                        << QStringLiteral("call [phone] 2 times");
+    // Near misses stay as written.
+    QTest::newRow("no tld") << QStringLiteral("user@localhost") << QStringLiteral("user@localhost");
+    QTest::newRow("mention") << QStringLiteral("@support thanks") << QStringLiteral("@support thanks");
+    QTest::newRow("version") << QStringLiteral("app v2.3.4 on iOS 17.1") << QStringLiteral("app v2.3.4 on iOS 17.1");
+    QTest::newRow("tracking code") << QStringLiteral("1Z999AA10123456784") << QStringLiteral("1Z999AA10123456784");
+    QTest::newRow("six digits") << QStringLiteral("code 123456") << QStringLiteral("code 123456");
+    QTest::newRow("amount") << QStringLiteral("EUR 1,234,567.89 due") << QStringLiteral("EUR 1,234,567.89 due");
 }
 
 void TestMasking::masks()

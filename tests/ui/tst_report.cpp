@@ -114,6 +114,7 @@ void TestReport::initTestCase()
             c.escalated = true;
             c.category = QStringLiteral("Billing");
             c.customerId = QStringLiteral("CUS-PII");
+            c.escalationReason = QStringLiteral("Customer asked for a call back on +44 20 7946 0958");
             c.messages = {{Role::Customer,
                            QStringLiteral("I was charged twice on card %1. Email me at %2 or call %3.")
                                .arg(kCard, kEmail, kPhone),
@@ -127,7 +128,8 @@ void TestReport::initTestCase()
                           {Role::Customer,
                            QString(300, QLatin1Char('x')) + QStringLiteral(" write to john.doe@example.com today"),
                            c.createdAtMsecs + 90000, QString()},
-                          {Role::Agent, QStringLiteral("Hi Maria, it will drop off in 3 days."),
+                          {Role::Agent,
+                           QStringLiteral("Hi Maria, it will drop off in 3 days; order #5685215 3 days late."),
                            c.createdAtMsecs + 120000, QStringLiteral("Kenji")}};
             writer.write(c);
             transaction.commit();
@@ -136,7 +138,7 @@ void TestReport::initTestCase()
                      QStringLiteral("Dana"),
                      Verdict::FalseEscalation,
                      QStringLiteral("kb_article_existed"),
-                     QStringLiteral("Reply to %1 was all it needed").arg(kEmail),
+                     QStringLiteral("Reply to %1 was all it needed; refund to DE89 3704 0044 0532 0130 00").arg(kEmail),
                      5000,
                      {},
                      {}});
@@ -210,6 +212,12 @@ void TestReport::contactDataIsMasked()
     QVERIFY(text.contains(QStringLiteral("[email]")));
     QVERIFY(text.contains(QStringLiteral("[phone]")));
     QVERIFY2(!text.contains(QStringLiteral("john.doe")), "an address cut short was left unmasked");
+    // The note and the AI's hand-off reason are masked like the transcript; an order number is no phone.
+    QVERIFY(text.contains(QStringLiteral("[iban]")));
+    QVERIFY(!text.contains(QStringLiteral("DE89")));
+    QVERIFY(text.contains(QStringLiteral("hand-off reason")));
+    QVERIFY(!text.contains(QStringLiteral("7946")));
+    QVERIFY2(text.contains(QStringLiteral("order #5685215 3 days late")), qPrintable(text.right(2500)));
     // Nothing email-shaped is left anywhere in the document.
     QVERIFY(!QRegularExpression(QStringLiteral("[\\w.+-]+@[\\w-]+\\.[\\w.]+")).match(text).hasMatch());
     // A pattern of the workspace's own is masked too.

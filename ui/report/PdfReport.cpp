@@ -403,6 +403,9 @@ QString excerptHtml(const ReportExcerpt &example)
                             example.reason.isEmpty()
                                 ? QString()
                                 : QStringLiteral(" · reason: <i>%1</i>").arg(esc(reasonLabel(example.reason))));
+    if (!example.escalationReason.isEmpty())
+        html +=
+            QStringLiteral("<p class=\"muted\">The AI's hand-off reason: “%1”</p>").arg(esc(example.escalationReason));
     if (!example.note.isEmpty())
         html += QStringLiteral("<p>Note: “%1”</p>").arg(esc(example.note));
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\">");
