@@ -35,6 +35,7 @@ QStringList headerCells(CsvReader &reader, const QString &path)
                 QStringLiteral("%1:1: the header %2").arg(QDir::toNativeSeparators(path), encodingProblem()));
         headers << QString::fromUtf8(reader.field(i)).trimmed();
     }
+    requireDistinctColumns(headers, path);
     return headers;
 }
 

@@ -3,6 +3,7 @@
 #include "common/WorkbenchError.h"
 
 #include <QDir>
+#include <QHash>
 #include <QIODevice>
 
 #include <algorithm>
@@ -37,6 +38,21 @@ CsvReader::CsvReader(QIODevice &device, QString fileName) : m_device(device), m_
     detectSeparator();
 }
 
+namespace {
+
+// Line breaks inside a quoted field, for the line numbers of later records: LF, CRLF and lone CR each count one.
+qint64 lineBreaks(QByteArrayView content)
+{
+    qint64 count = 0;
+    for (qsizetype i = 0; i < content.size(); ++i) {
+        if (content[i] == '\n' || (content[i] == '\r' && (i + 1 == content.size() || content[i + 1] != '\n')))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
 void CsvReader::fail(qint64 line, const QString &what) const
 {
     throw WorkbenchError(QStringLiteral("%1:%2: %3").arg(QDir::toNativeSeparators(m_fileName)).arg(line).arg(what));
@@ -45,8 +61,9 @@ void CsvReader::fail(qint64 line, const QString &what) const
 void CsvReader::detectSeparator()
 {
     // Count candidates on the header line, outside quotes; make sure the whole line is in the buffer.
+    // A lone CR ends a line too (old spreadsheet exports).
     while (!m_stream.eof && m_stream.bytes.indexOf('\n', m_stream.pos) < 0 &&
-           m_stream.bytes.size() - m_stream.pos < kMaxRecord)
+           m_stream.bytes.indexOf('\r', m_stream.pos) < 0 && m_stream.bytes.size() - m_stream.pos < kMaxRecord)
         m_stream.readMore(m_device, m_fileName);
     qsizetype commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
@@ -54,7 +71,7 @@ void CsvReader::detectSeparator()
         const char ch = m_stream.bytes[i];
         if (ch == '"')
             quoted = !quoted;
-        else if (!quoted && ch == '\n')
+        else if (!quoted && (ch == '\n' || ch == '\r'))
             break;
         else if (!quoted && ch == ',')
             ++commas;
@@ -132,7 +149,7 @@ CsvReader::Parse CsvReader::parseRecord()
             const QByteArrayView content(data + start, close - start);
             if (content.contains('\0'))
                 fail(m_line + newlines, binaryDataProblem());
-            newlines += std::count(content.begin(), content.end(), '\n');
+            newlines += lineBreaks(content);
             if (doubled) {
                 const qsizetype offset = m_scratch.size();
                 for (qsizetype i = 0; i < content.size(); ++i) {
@@ -154,10 +171,10 @@ CsvReader::Parse CsvReader::parseRecord()
                 ++p;
                 continue;
             }
-            if (data[p] == '\r' && (p + 1 >= end || data[p + 1] == '\n')) {
+            if (data[p] == '\r') { // CRLF, or a lone CR
                 if (p + 1 >= end && !m_stream.eof)
                     return Parse::NeedMore;
-                p += p + 1 < end ? 2 : 1;
+                p += p + 1 < end && data[p + 1] == '\n' ? 2 : 1;
                 ++newlines;
                 break;
             }
@@ -171,23 +188,25 @@ CsvReader::Parse CsvReader::parseRecord()
                      .arg(m_separator == '\t' ? QStringLiteral("a tab")
                                               : QStringLiteral("'%1'").arg(QLatin1Char(m_separator))));
         }
-        // Unquoted field: up to the separator or the end of the line.
+        // Unquoted field: up to the separator or the end of the line (LF, CRLF or a lone CR).
         qsizetype e = p;
-        while (e < end && data[e] != m_separator && data[e] != '\n') {
+        while (e < end && data[e] != m_separator && data[e] != '\n' && data[e] != '\r') {
             if (data[e] == '\0')
                 fail(m_line + newlines, binaryDataProblem());
             ++e;
         }
         if (e >= end && !m_stream.eof)
             return Parse::NeedMore;
-        qsizetype fieldEnd = e;
-        if (e < end && data[e] == '\n' && fieldEnd > p && data[fieldEnd - 1] == '\r')
-            --fieldEnd;
-        else if (e >= end && fieldEnd > p && data[fieldEnd - 1] == '\r')
-            --fieldEnd;
-        m_fields.push_back({p, fieldEnd - p, false});
+        if (e < end && data[e] == '\r' && e + 1 >= end && !m_stream.eof)
+            return Parse::NeedMore; // CR at the end of the buffer: CRLF or a lone CR, the next byte says
+        m_fields.push_back({p, e - p, false});
         if (e >= end) {
             p = e;
+            break;
+        }
+        if (data[e] == '\r') {
+            p = e + 1 < end && data[e + 1] == '\n' ? e + 2 : e + 1;
+            ++newlines;
             break;
         }
         p = e + 1;
@@ -203,6 +222,24 @@ CsvReader::Parse CsvReader::parseRecord()
     if (m_fields.size() == 1 && m_fields.front().length == 0)
         return Parse::Blank;
     return Parse::Record;
+}
+
+void requireDistinctColumns(const QStringList &headers, const QString &path)
+{
+    QHash<QString, qsizetype> seen;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QString folded = headers[i].trimmed().toCaseFolded();
+        if (folded.isEmpty())
+            continue;
+        const auto earlier = seen.constFind(folded);
+        if (earlier != seen.cend())
+            throw WorkbenchError(QStringLiteral("%1:1: the header names the column \"%2\" twice (columns %3 and %4); "
+                                                "expected each column once")
+                                     .arg(QDir::toNativeSeparators(path), headers[i].trimmed())
+                                     .arg(*earlier + 1)
+                                     .arg(i + 1));
+        seen.insert(folded, i);
+    }
 }
 
 } // namespace workbench

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -53,5 +54,9 @@ private:
     std::vector<Span> m_fields;
     QByteArray m_scratch;
 };
+
+/// Refuses a header that names a column twice (after trimming and case folding), before any row is read:
+/// which of the two would a value come from? Throws WorkbenchError naming the file, the column and both places.
+void requireDistinctColumns(const QStringList &headers, const QString &path);
 
 } // namespace workbench

@@ -19,6 +19,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -171,12 +173,104 @@ ImportPreview previewImport(const ImportRequest &request, int maxRecords)
     return preview;
 }
 
-ImportSummary runImport(Database &db, const ImportRequest &request, const Clock &clock,
-                        const ProgressCallback &progress)
+namespace {
+
+/// Standard input (`-`) and pipes can be read once only, but a format is told from a file's first bytes and a
+/// file is then read from its start: such inputs are copied into a private temporary folder first (removed at
+/// the end), and every message names what the user gave, not the copy.
+class SpooledInputs {
+public:
+    QString spool(const QString &given)
+    {
+        const bool standardInput = given == QLatin1String("-");
+        const QFileInfo info(given);
+        if (!standardInput && (!info.exists() || info.isFile()))
+            return given;
+        if (!m_folder)
+            m_folder = std::make_unique<QTemporaryDir>();
+        const QString shown = standardInput ? QStringLiteral("<standard input>") : given;
+        // The suffix keeps what detection reads from a name: a pipe called x.jsonl is JSONL.
+        const QString suffix = standardInput ? QString() : info.suffix();
+        const QString copy = m_folder->filePath(QStringLiteral("input-%1%2")
+                                                    .arg(m_shownAs.size() + 1)
+                                                    .arg(suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+        QFile source;
+        const bool opened = standardInput ? source.open(stdin, QIODevice::ReadOnly)
+                                          : (source.setFileName(given), source.open(QIODevice::ReadOnly));
+        if (!opened)
+            throw WorkbenchError(QStringLiteral("Cannot read %1: %2").arg(shown, source.errorString()));
+        QFile target(copy);
+        if (!target.open(QIODevice::WriteOnly))
+            throw WorkbenchError(
+                QStringLiteral("Cannot copy %1 to a temporary file: %2").arg(shown, target.errorString()));
+        QByteArray chunk;
+        while (!(chunk = source.read(1 << 20)).isEmpty()) {
+            if (target.write(chunk) != chunk.size())
+                throw WorkbenchError(
+                    QStringLiteral("Cannot copy %1 to a temporary file: %2").arg(shown, target.errorString()));
+        }
+        m_shownAs.insert(copy, shown);
+        return copy;
+    }
+
+    /// `text` with every copy's path replaced by the name the user gave.
+    QString shown(QString text) const
+    {
+        for (auto it = m_shownAs.cbegin(); it != m_shownAs.cend(); ++it)
+            text.replace(QDir::toNativeSeparators(it.key()), it.value());
+        return text;
+    }
+    std::vector<ImportIssue> shown(std::vector<ImportIssue> issues) const
+    {
+        for (ImportIssue &issue : issues)
+            issue.file = shown(issue.file);
+        return issues;
+    }
+    bool empty() const { return m_shownAs.isEmpty(); }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_folder;
+    QHash<QString, QString> m_shownAs;
+};
+
+ImportSummary importFiles(Database &db, const ImportRequest &request, const Clock &clock,
+                          const ProgressCallback &progress);
+
+} // namespace
+
+ImportSummary runImport(Database &db, const ImportRequest &given, const Clock &clock, const ProgressCallback &progress)
 {
-    if (request.files.isEmpty() && request.messagesFile.isEmpty())
+    if (given.files.isEmpty() && given.messagesFile.isEmpty())
         throw WorkbenchError(QStringLiteral("No file to import."));
     db.requireWritable(QStringLiteral("Importing"));
+    SpooledInputs spooled;
+    ImportRequest request = given;
+    for (QString &file : request.files)
+        file = spooled.spool(file);
+    if (!request.messagesFile.isEmpty())
+        request.messagesFile = spooled.spool(request.messagesFile);
+    if (spooled.empty())
+        return importFiles(db, request, clock, progress);
+    try {
+        ImportSummary summary = importFiles(db, request, clock, progress);
+        summary.skippedRows = spooled.shown(std::move(summary.skippedRows));
+        for (QString &note : summary.notes)
+            note = spooled.shown(note);
+        return summary;
+    } catch (const ImportRefused &refused) {
+        throw ImportRefused(spooled.shown(refused.problems()));
+    } catch (const Cancelled &) {
+        throw;
+    } catch (const WorkbenchError &error) {
+        throw WorkbenchError(spooled.shown(error.message()));
+    }
+}
+
+namespace {
+
+ImportSummary importFiles(Database &db, const ImportRequest &request, const Clock &clock,
+                          const ProgressCallback &progress)
+{
 
     // Sort the files: conversations first, then messages (they refer to conversations).
     QStringList conversationFiles;
@@ -302,5 +396,7 @@ ImportSummary runImport(Database &db, const ImportRequest &request, const Clock 
         progress(totalBytes, totalBytes); // done: committed, so a late Cancel changes nothing
     return summary;
 }
+
+} // namespace
 
 } // namespace workbench

@@ -35,6 +35,7 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
     QStringList headers;
     for (qsizetype i = 0; i < reader.fieldCount(); ++i)
         headers << QString::fromUtf8(reader.field(i)).trimmed().toLower();
+    requireDistinctColumns(headers, path);
     auto column = [&](const char *name) { return headers.indexOf(QLatin1String(name)); };
     const qsizetype idColumn = column("conversation_id");
     const qsizetype seqColumn = column("seq");

@@ -43,8 +43,12 @@ CsvTable::CsvTable(const QString &path, const QStringList &required) : m_path(pa
     if (!reader.readRecord())
         throw WorkbenchError(
             QStringLiteral("%1:1: the file is empty (expected a header row)").arg(QDir::toNativeSeparators(path)));
+    QStringList headers;
     for (qsizetype i = 0; i < reader.fieldCount(); ++i)
-        m_columns.insert(QString::fromUtf8(reader.field(i)).trimmed().toLower(), i);
+        headers << QString::fromUtf8(reader.field(i)).trimmed();
+    requireDistinctColumns(headers, path);
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        m_columns.insert(headers[i].toLower(), i);
     for (const QString &column : required) {
         if (!m_columns.contains(column))
             throw WorkbenchError(QStringLiteral("%1:1: missing required column \"%2\" of this export table")

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void damagedWorkspaceIsReadNeverWritten();
     void readOnlyWorkspaceRunsReadingCommands();
     void globalOptionBeforeTheCommand();
+    void importReadsStandardInputPipesAndLoneCarriageReturns();
 
 private:
     /// This process's environment with HOME and the XDG folders under `home` in the test's folder.
@@ -610,6 +611,69 @@ void TestCli::globalOptionBeforeTheCommand()
         environment);
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.out.trimmed(), QStringLiteral("1.84"));
+}
+
+void TestCli::importReadsStandardInputPipesAndLoneCarriageReturns()
+{
+    const QByteArray jsonl =
+        "{\"conversation_id\":\"P-1\",\"created_at\":\"2026-10-05T10:00:00Z\",\"escalated\":true}\n"
+        "{\"conversation_id\":\"P-2\",\"created_at\":\"2026-10-06T10:00:00Z\",\"escalated\":false}\n";
+    const QString fromStdin = m_home.path(QStringLiteral("stdin.ewb"));
+    QProcess process;
+    process.setProcessEnvironment(homeEnvironment(QStringLiteral("home")));
+    process.start(QStringLiteral(WORKBENCH_EXECUTABLE),
+                  {QStringLiteral("import"), QStringLiteral("--db"), fromStdin, QStringLiteral("-")});
+    QVERIFY(process.waitForStarted());
+    process.write(jsonl);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY(QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("2 inserted")));
+
+    // A bad line read from standard input is named as such, with its line.
+    QProcess bad;
+    bad.setProcessEnvironment(homeEnvironment(QStringLiteral("home")));
+    bad.start(QStringLiteral(WORKBENCH_EXECUTABLE),
+              {QStringLiteral("import"), QStringLiteral("--db"), fromStdin, QStringLiteral("--format"),
+               QStringLiteral("jsonl"), QStringLiteral("-")});
+    QVERIFY(bad.waitForStarted());
+    bad.write(jsonl + "{\"conversation_id\": \"P-3\", \"escalated\": tru}\n");
+    bad.closeWriteChannel();
+    QVERIFY(bad.waitForFinished(60000));
+    QCOMPARE(bad.exitCode(), 1);
+    QVERIFY2(QString::fromUtf8(bad.readAllStandardError()).contains(QLatin1String("<standard input>:3:")), "");
+
+    // A named pipe reads like a file (it used to be "empty": its size is 0).
+    const QString fifo = m_home.path(QStringLiteral("export.jsonl"));
+    QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+    const QString data = test::writeFile(m_home.path(QStringLiteral("pipe-data.jsonl")), jsonl);
+    QProcess writer; // blocks in open() until the import opens the pipe for reading
+    writer.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cat '%1' > '%2'").arg(data, fifo)});
+    QVERIFY(writer.waitForStarted());
+    const Run fromPipe =
+        run({QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("fifo.ewb")), fifo});
+    QVERIFY(writer.waitForFinished(60000));
+    QVERIFY2(fromPipe.exitCode == 0, qPrintable(fromPipe.err));
+    QVERIFY(fromPipe.out.contains(QLatin1String("2 inserted")));
+
+    // Old spreadsheet exports end their lines with a lone CR.
+    const QString cr = test::writeFile(m_home.path(QStringLiteral("classic-mac.csv")),
+                                       "conversation_id,created_at,escalated\rC-1,2026-10-05T10:00:00Z,1\r"
+                                       "C-2,2026-10-06T10:00:00Z,0\r\nC-3,2026-10-07T10:00:00Z,0\n");
+    const Run crRun =
+        run({QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("cr.ewb")), cr});
+    QVERIFY2(crRun.exitCode == 0, qPrintable(crRun.err));
+    QVERIFY2(crRun.out.contains(QLatin1String("3 inserted")), qPrintable(crRun.out));
+
+    // A header naming a column twice is refused before any row is read.
+    const QString twice =
+        test::writeFile(m_home.path(QStringLiteral("twice.csv")),
+                        "conversation_id,created_at,Escalated,escalated \nD-1,2026-10-05T10:00:00Z,1,0\n");
+    const Run twiceRun =
+        run({QStringLiteral("import"), QStringLiteral("--db"), m_home.path(QStringLiteral("cr.ewb")), twice});
+    QCOMPARE(twiceRun.exitCode, 1);
+    QVERIFY2(twiceRun.err.contains(QLatin1String("twice.csv:1: the header names the column \"escalated\" twice")),
+             qPrintable(twiceRun.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
