@@ -84,14 +84,14 @@ QString estimateText(const stats::Estimate &estimate)
 }
 
 /// The groups of a breakdown in display order for horizontal bars: the first listed ends up on top.
-std::vector<const GroupFigures *> topDown(const std::vector<GroupFigures> &groups, size_t limit,
-                                          const std::function<double(const GroupFigures &)> &key)
+// Copies, never pointers: the hover and click handlers outlive the builder's locals (a pointer into a vector
+// that died with the builder was read on every hover of the CSAT chart).
+std::vector<GroupFigures> topDown(const std::vector<GroupFigures> &groups, size_t limit,
+                                  const std::function<double(const GroupFigures &)> &key)
 {
-    std::vector<const GroupFigures *> sorted;
-    for (const GroupFigures &group : groups)
-        sorted.push_back(&group);
+    std::vector<GroupFigures> sorted = groups;
     std::stable_sort(sorted.begin(), sorted.end(),
-                     [&key](const GroupFigures *a, const GroupFigures *b) { return key(*a) > key(*b); });
+                     [&key](const GroupFigures &a, const GroupFigures &b) { return key(a) > key(b); });
     if (sorted.size() > limit)
         sorted.resize(limit);
     std::reverse(sorted.begin(), sorted.end()); // horizontal bars draw the first at the bottom
@@ -262,14 +262,14 @@ void showGroupEscalationRates(ChartPanel &panel, const PeriodFigures &figures, B
         const auto shown =
             topDown(groups, kMaxBars, [](const GroupFigures &g) { return g.escalationRate().value_or(0); });
         std::vector<RateBar> bars;
-        for (const GroupFigures *group : shown)
-            bars.push_back({group->name, group->escalated, group->conversations, group->escalationRate()});
+        for (const GroupFigures &group : shown)
+            bars.push_back({group.name, group.escalated, group.conversations, group.escalationRate()});
         QBarSet *set =
             addEscalationRateBars(*target.chart(), target.palette(), bars, QObject::tr("Click to list them"));
         QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, drill](int index) {
             if (index < 0 || size_t(index) >= shown.size() || !drill)
                 return;
-            const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)]->name, true);
+            const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)].name, true);
             drill(request, QObject::tr("Escalated conversations of %1, %2").arg(request.group, period.key()));
         });
         finish(target);
@@ -305,7 +305,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
         agent->setBorderColor(colors::secondary(palette));
         QStringList labels;
         for (size_t i = 0; i < shown.size(); ++i) {
-            const GroupFigures &group = *shown[i];
+            const GroupFigures &group = shown[i];
             labels << chartstyle::label(group.csatFlag ? QObject::tr("%1 (flagged)").arg(group.name) : group.name);
             ai->append(group.ai.csat().value_or(0));
             agent->append(group.agent.csat().value_or(0));
@@ -313,7 +313,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
                 ai->selectBar(int(i)); // flagged: the AI's bar in the warning colour
         }
         auto tooltip = [shown, gapPoints](int index) {
-            const GroupFigures &group = *shown[size_t(index)];
+            const GroupFigures &group = shown[size_t(index)];
             auto csat = [](const CsatCounts &counts) {
                 return counts.csat() ? QObject::tr("%1 (%2 rated)")
                                            .arg(QString::number(*counts.csat(), 'f', 1), formatCount(counts.rated))
@@ -337,7 +337,7 @@ void showCsatGap(ChartPanel &panel, const PeriodFigures &figures, Breakdown brea
             QObject::connect(set, &QBarSet::clicked, set, [shown, period, breakdown, escalated, drill](int index) {
                 if (index < 0 || size_t(index) >= shown.size() || !drill)
                     return;
-                const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)]->name, escalated);
+                const DrillDownRequest request = groupRequest(period, breakdown, shown[size_t(index)].name, escalated);
                 drill(request, QObject::tr("%1 conversations of %2, %3")
                                    .arg(escalated ? QObject::tr("Agent-handled") : QObject::tr("AI-handled"),
                                         request.group, period.key()));
@@ -366,10 +366,10 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
     const Period period = figures.period;
     panel.setBuilder([groups, period, breakdown, drill](ChartPanel &target) {
         target.reset(QObject::tr("False and missed escalations (random samples, 95 %), %1").arg(period.key()));
-        std::vector<const GroupFigures *> reviewed;
+        std::vector<GroupFigures> reviewed;
         for (const GroupFigures &group : groups) {
             if (group.reviews.reviewedEscalated + group.reviews.reviewedContained > 0)
-                reviewed.push_back(&group);
+                reviewed.push_back(group);
         }
         if (reviewed.empty()) {
             target.setEmptyMessage(
@@ -385,12 +385,12 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
         auto *groupAxis = new QCategoryAxis;
         groupAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         for (size_t i = reviewed.size(); i-- > 0;)
-            groupAxis->append(chartstyle::label(reviewed[i]->name), row(i));
+            groupAxis->append(chartstyle::label(reviewed[i].name), row(i));
         groupAxis->setRange(-0.5, double(reviewed.size()) - 0.5);
         groupAxis->setGridLineVisible(false);
         double max = 10;
-        for (const GroupFigures *group : reviewed) {
-            for (const auto &estimate : {group->reviews.falseRate(), group->reviews.missedRate()})
+        for (const GroupFigures &group : reviewed) {
+            for (const auto &estimate : {group.reviews.falseRate(), group.reviews.missedRate()})
                 max = std::max(max, percent(estimate.hi.value_or(0)));
         }
         auto *rateAxis = chartstyle::percentAxis(max * 1.1);
@@ -411,16 +411,16 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
             points->setColor(kind.color);
             points->setBorderColor(kind.color);
             points->setMarkerSize(10);
-            std::vector<const GroupFigures *> atPoint;
+            std::vector<GroupFigures> atPoint;
             for (size_t i = 0; i < reviewed.size(); ++i) {
-                const GroupFigures &group = *reviewed[i];
+                const GroupFigures &group = reviewed[i];
                 const stats::Estimate estimate =
                     kind.escalated ? group.reviews.falseRate() : group.reviews.missedRate();
                 if (!estimate.value)
                     continue;
                 const double at = row(i) - kind.offset;
                 points->append(percent(*estimate.value), at);
-                atPoint.push_back(&group);
+                atPoint.push_back(group);
                 auto *whisker = new QLineSeries;
                 whisker->setPen(QPen(kind.color, 2));
                 whisker->append(percent(estimate.lo.value_or(0)), at);
@@ -439,7 +439,7 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
                     const qsizetype index = points->points().indexOf(point);
                     if (index < 0 || size_t(index) >= atPoint.size())
                         return;
-                    const GroupFigures &group = *atPoint[size_t(index)];
+                    const GroupFigures &group = atPoint[size_t(index)];
                     const ReviewCounts &r = group.reviews;
                     chartstyle::showTooltip(
                         escalated ? QObject::tr("%1\nFalse escalations %2\n%3 of %4 reviewed escalated")
@@ -455,7 +455,7 @@ void showReviewEstimates(ChartPanel &panel, const PeriodFigures &figures, Breakd
                                  if (index < 0 || size_t(index) >= atPoint.size() || !drill)
                                      return;
                                  const DrillDownRequest request =
-                                     groupRequest(period, breakdown, atPoint[size_t(index)]->name, escalated, true);
+                                     groupRequest(period, breakdown, atPoint[size_t(index)].name, escalated, true);
                                  drill(request, QObject::tr("Reviewed %1 conversations of %2, %3")
                                                     .arg(escalated ? QObject::tr("escalated") : QObject::tr("kept"),
                                                          request.group, period.key()));
