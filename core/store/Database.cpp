@@ -110,6 +110,8 @@ FileFacts inspectReadOnly(const QFileInfo &info, bool folderWritable)
                 else if (facts.applicationId != schema::kApplicationId)
                     failure = query.lastError().text();
                 if (facts.applicationId == schema::kApplicationId && !checked_files::passed(path)) {
+                    // A 64 MiB page cache (the connections' own size) instead of SQLite's 2 MiB: fewer re-reads.
+                    query.exec(QStringLiteral("PRAGMA cache_size = -65536"));
                     facts.damage = integrityProblems(db, IntegrityDepth::Quick);
                     if (facts.damage.isEmpty())
                         checked_files::remember(path);
