@@ -208,9 +208,9 @@ QString setFieldFromText(Conversation &c, Field field, QByteArrayView utf8)
     return {};
 }
 
-QString setFieldFromNumber(Conversation &c, Field field, double value, bool isInteger)
+QString setFieldFromNumber(Conversation &c, Field field, double value, bool isInteger, const QByteArray &asWritten)
 {
-    const QByteArray shown = isInteger ? QByteArray::number(qint64(value)) : QByteArray::number(value, 'g', 17);
+    const QByteArray &shown = asWritten;
     if (isTimestamp(field)) {
         qint64 msecs = 0;
         if (!values::timestampFromEpochNumber(value, msecs))

@@ -12,8 +12,10 @@ namespace workbench {
 /// Returns the problem ("\"31/10/2026\" is not a timestamp (expected ...)"), or an empty string.
 QString setFieldFromText(Conversation &conversation, Field field, QByteArrayView utf8);
 
-/// The same for a number (JSON): timestamps as epoch seconds, booleans as 1/0, ids as integers.
-QString setFieldFromNumber(Conversation &conversation, Field field, double value, bool isInteger);
+/// The same for a number (JSON): timestamps as epoch seconds, booleans as 1/0, ids as integers. `asWritten` is the
+/// number as the file wrote it (an id or a message shows it so, never a rounded or overflowed conversion).
+QString setFieldFromNumber(Conversation &conversation, Field field, double value, bool isInteger,
+                           const QByteArray &asWritten);
 
 /// The same for a JSON boolean.
 QString setFieldFromBool(Conversation &conversation, Field field, bool value);

@@ -103,8 +103,7 @@ bool JsonRecordFile::next(simdjson::dom::element &record, qint64 &line, QString 
         const auto [offset, length] = m_lineSpans[m_lineIndex];
         line = m_lineNumbers[m_lineIndex++];
         if (const auto error = m_parser.parse(m_bytes.data() + offset, length).get(record)) {
-            problem = QStringLiteral("not a complete JSON object (%1; is the line cut short?)")
-                          .arg(QString::fromUtf8(simdjson::error_message(error)));
+            problem = json::parseProblem(error);
             return true;
         }
     }

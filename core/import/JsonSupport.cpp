@@ -181,4 +181,14 @@ QString describe(simdjson::dom::element_type type)
     }
 }
 
+QString parseProblem(simdjson::error_code error)
+{
+    if (error == simdjson::NUMBER_ERROR || error == simdjson::NUMBER_OUT_OF_RANGE)
+        return QStringLiteral("holds a number that cannot be read (%1): not a number, or more digits than a 64-bit "
+                              "value holds (write a long id as text, in quotes)")
+            .arg(QString::fromUtf8(simdjson::error_message(error)));
+    return QStringLiteral("not a complete JSON object (%1; is the line cut short?)")
+        .arg(QString::fromUtf8(simdjson::error_message(error)));
+}
+
 } // namespace workbench::json

@@ -32,4 +32,8 @@ QString htmlToText(const QString &html);
 /// "a list", "an object", "text"...: a JSON type for messages.
 QString describe(simdjson::dom::element_type type);
 
+/// What a line that simdjson refused is, for the user: a number it cannot read is named as such (an id written
+/// as a 25-digit number: quote it), anything else as an incomplete object.
+QString parseProblem(simdjson::error_code error);
+
 } // namespace workbench::json

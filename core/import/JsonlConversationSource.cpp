@@ -30,12 +30,19 @@ QString setField(Conversation &conversation, Field field, simdjson::dom::element
         return setFieldFromBool(conversation, field, bool(value.get_bool()));
     case simdjson::dom::element_type::STRING:
         return setFieldFromText(conversation, field, view(value.get_string()));
-    case simdjson::dom::element_type::INT64:
-        return setFieldFromNumber(conversation, field, double(int64_t(value.get_int64())), true);
-    case simdjson::dom::element_type::UINT64:
-        return setFieldFromNumber(conversation, field, double(uint64_t(value.get_uint64())), true);
-    case simdjson::dom::element_type::DOUBLE:
-        return setFieldFromNumber(conversation, field, double(value.get_double()), false);
+    case simdjson::dom::element_type::INT64: {
+        const int64_t number = value.get_int64();
+        return setFieldFromNumber(conversation, field, double(number), true, QByteArray::number(qint64(number)));
+    }
+    case simdjson::dom::element_type::UINT64: {
+        // Above 2^63 - 1: read as unsigned and echoed whole (a conversion through a signed 64-bit value wrapped).
+        const uint64_t number = value.get_uint64();
+        return setFieldFromNumber(conversation, field, double(number), true, QByteArray::number(quint64(number)));
+    }
+    case simdjson::dom::element_type::DOUBLE: {
+        const double number = value.get_double();
+        return setFieldFromNumber(conversation, field, number, false, QByteArray::number(number, 'g', 17));
+    }
     default:
         return QStringLiteral("is %1 (expected a single value)").arg(json::describe(value.type()));
     }
@@ -196,9 +203,7 @@ bool JsonlConversationSource::next(SourceRecord &record)
     }
     simdjson::dom::element document;
     if (const auto error = parser.parse(line.data(), size_t(line.size())).get(document)) {
-        record.issues.push_back({m_path, record.line, QString(),
-                                 QStringLiteral("not a complete JSON object (%1; is the line cut short?)")
-                                     .arg(QString::fromUtf8(simdjson::error_message(error)))});
+        record.issues.push_back({m_path, record.line, QString(), json::parseProblem(error)});
         return true;
     }
     simdjson::dom::object object;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void categoriesMatchCaseInsensitively();
     void offsetsAreBucketedInUtc();
     void jsonlWithMessages();
+    void jsonlHugeNumbersAreEchoedAsWritten();
     void messagesCsvBesideConversations();
     void badInputIsRefusedAndChangesNothing_data();
     void badInputIsRefusedAndChangesNothing();
@@ -176,6 +177,43 @@ void TestImport::offsetsAreBucketedInUtc()
     importFiles(*db, {file(QStringLiteral("offsets.csv"), kHeader + "O-1,2026-10-31T21:30:00-05:00,no,,,,,\n")});
     const qint64 stored = queryValue(*db, QStringLiteral("SELECT created_at FROM conversations")).toLongLong();
     QCOMPARE(Period::monthContaining(stored).key(), QStringLiteral("2026-11"));
+}
+
+void TestImport::jsonlHugeNumbersAreEchoedAsWritten()
+{
+    auto db = freshWorkspace(QStringLiteral("huge-numbers"));
+    // Above 2^63 - 1: an id is stored as written (it wrapped to -9223372036854775808 through a signed conversion).
+    const QString ids =
+        file(QStringLiteral("ids.jsonl"),
+             "{\"conversation_id\": 18446744073709551615, \"created_at\": 1790812800, \"escalated\": true}\n"
+             "{\"conversation_id\": 9223372036854775808, \"created_at\": 1790812800, \"escalated\": false}\n");
+    QCOMPARE(importFiles(*db, {ids}).inserted, 2);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT group_concat(conversation_id, ' ') FROM (SELECT conversation_id"
+                                            " FROM conversations ORDER BY id)"))
+                 .toString(),
+             QStringLiteral("18446744073709551615 9223372036854775808"));
+    // A refused value is quoted as the file wrote it.
+    const QString csat = file(QStringLiteral("csat.jsonl"), "{\"conversation_id\": \"H-1\", \"created_at\": 1790812800,"
+                                                            " \"escalated\": true, \"csat\": 18446744073709551615}\n");
+    try {
+        importFiles(*db, {csat});
+        QFAIL("a CSAT of 18446744073709551615 was taken");
+    } catch (const ImportRefused &refused) {
+        QVERIFY2(
+            refused.problems().front().text().contains(QLatin1String("\"18446744073709551615\" is not a CSAT score")),
+            qPrintable(refused.message()));
+    }
+    // More digits than any 64-bit value: said so, with the way out.
+    const QString longer = file(QStringLiteral("longer.jsonl"), "{\"conversation_id\": 123456789012345678901234,"
+                                                                " \"created_at\": 1790812800, \"escalated\": true}\n");
+    try {
+        importFiles(*db, {longer});
+        QFAIL("a 24-digit number was taken");
+    } catch (const ImportRefused &refused) {
+        QVERIFY2(refused.message().contains(QLatin1String("longer.jsonl:1: holds a number that cannot be read")) &&
+                     refused.message().contains(QLatin1String("in quotes")),
+                 qPrintable(refused.message()));
+    }
 }
 
 void TestImport::jsonlWithMessages()
