@@ -163,7 +163,9 @@ QLabel *CostPage::figure(const QString &name)
 QString CostPage::figureText(const QString &name) const
 {
     const auto found = m_figures.find(name);
-    return found == m_figures.end() ? QString() : found->second->text();
+    if (found == m_figures.end())
+        qFatal("CostPage::figureText: no figure \"%s\"", qPrintable(name)); // a typo is a bug
+    return found->second->text();
 }
 
 void CostPage::setDatabase(Database *db)

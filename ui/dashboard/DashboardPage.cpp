@@ -98,7 +98,9 @@ void DashboardPage::setBreakdown(Breakdown breakdown)
 ChartPanel *DashboardPage::chart(const QString &name) const
 {
     const auto found = m_charts.find(name);
-    return found == m_charts.end() ? nullptr : found->second;
+    if (found == m_charts.end())
+        qFatal("DashboardPage::chart: no chart \"%s\"", qPrintable(name)); // ids are fixed: a typo is a bug
+    return found->second;
 }
 
 QList<ChartPanel *> DashboardPage::charts() const

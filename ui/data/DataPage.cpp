@@ -226,7 +226,9 @@ DataPage::~DataPage()
 FactCard *DataPage::card(const QString &key) const
 {
     const auto found = m_cards.find(key);
-    return found == m_cards.end() ? nullptr : found->second;
+    if (found == m_cards.end())
+        qFatal("DataPage::card: no fact card \"%s\"", qPrintable(key)); // ids are fixed: a typo is a bug
+    return found->second;
 }
 
 bool DataPage::isLoading() const

@@ -123,7 +123,9 @@ QString MonthlyReviewPage::sectionText(const QString &name) const
     if (name == QLatin1String("heading"))
         return m_heading->text();
     const auto found = m_sections.find(name);
-    return found == m_sections.end() ? QString() : found->second->text();
+    if (found == m_sections.end())
+        qFatal("MonthlyReviewPage::sectionText: no section \"%s\"", qPrintable(name)); // a typo is a bug
+    return found->second->text();
 }
 
 void MonthlyReviewPage::showReport()
