@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package the build, the tests, the benchmarks and the app need.
+# Installs every Debian 12 package the build, the tests, the fuzzers (clang, libFuzzer), the benchmarks and the app need.
 # Idempotent: packages already present are skipped. Runs as root or through sudo.
 #   install-deps.sh                    build, tests, benchmarks and the app (with an emoji font: customers use them)
 #   install-deps.sh --screenshots      also ImageMagick, for packaging/screenshots.sh
@@ -11,6 +11,7 @@ packages=(
   qt6-charts-dev qt6-pdf-dev libqt6svg6 qt6-qpa-plugins
   libsqlite3-dev sqlite3
   libsimdjson-dev libboost-dev
+  clang libclang-rt-14-dev
   xvfb xauth poppler-utils fonts-dejavu-core fonts-noto-color-emoji
 )
 if [[ "${1:-}" == "--screenshots" ]]; then

@@ -61,8 +61,9 @@ CsvConversationSource::CsvConversationSource(const QString &path, const std::opt
     const ColumnMapping &effective = m_mapping; // the columns below point into its value maps
     FieldSet mapped = 0;
     for (const auto &[field, column] : effective.columns) {
-        const auto found = std::find_if(m_headers.cbegin(), m_headers.cend(), [&](const QString &header) {
-            return header.compare(column.trimmed(), Qt::CaseInsensitive) == 0;
+        const QString wanted = column.trimmed(); // a structured binding cannot be captured before clang 16
+        const auto found = std::find_if(m_headers.cbegin(), m_headers.cend(), [&wanted](const QString &header) {
+            return header.compare(wanted, Qt::CaseInsensitive) == 0;
         });
         const qsizetype index = found == m_headers.cend() ? -1 : found - m_headers.cbegin();
         if (index < 0)

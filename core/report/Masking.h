@@ -34,6 +34,8 @@ public:
     QString mask(const QString &text) const;
 
 private:
+    QString maskOnce(const QString &text) const;
+
     std::vector<std::pair<QRegularExpression, QString>> m_user;
 };
 
