@@ -13,6 +13,7 @@
 #include "store/DerivedFacts.h"
 #include "store/Schema.h"
 #include "store/Sql.h"
+#include "store/StagedImport.h"
 #include "store/Transaction.h"
 #include "store/WorkspaceFacts.h"
 
@@ -312,85 +313,102 @@ ImportSummary importFiles(Database &db, const ImportRequest &request, const Cloc
         }
     };
 
+    // Everything is read and written into a staging file first, holding no lock on the workspace: reviewers keep
+    // tagging while a long import runs (DATA.md section 3). Only the publishing at the end takes the write lock.
+    StagedImport staged(db);
+    Database &staging = staged.staging();
+    {
+        Transaction stagingTransaction(staging, QStringLiteral("Staging the import"));
+        // The staging file is read by id only: its secondary indexes would be pure cost.
+        for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
+            sql::run(staging.sql(), index.drop);
+        {
+            ConversationWriter writer(staging);
+            RowSet written;
+            std::vector<SourceRecord> batch;
+            for (qsizetype i = 0; i < conversationFiles.size() && problems.size() < kMaxProblems; ++i) {
+                RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request));
+                qint64 fileBytes = 0;
+                while (problems.size() < kMaxProblems && pipeline.next(batch, fileBytes)) {
+                    if (request.rowsRead)
+                        request.rowsRead->fetch_add(qint64(batch.size()), std::memory_order_relaxed);
+                    for (const SourceRecord &record : batch) {
+                        if (!record.issues.empty()) {
+                            if (request.lenient) {
+                                summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(),
+                                                           record.issues.end());
+                                ++summary.skipped;
+                            } else {
+                                problems.insert(problems.end(), record.issues.begin(), record.issues.end());
+                            }
+                            continue;
+                        }
+                        if (!problems.empty())
+                            continue; // refused already: read on only to report more problems
+                        writer.write(record.conversation, &record.facts);
+                        FieldSet fields = record.conversation.presentFields;
+                        if ((fields & fieldBit(Field::Messages)) && !record.conversation.messages.empty())
+                            fields |= fieldBit(Field::Transcript); // derived from the messages from now on
+                        staged.noteFields(writer.lastRowId(), fields);
+                        if (!written.insert(writer.lastRowId()))
+                            ++summary.duplicates;
+                        summary.messages += qint64(record.conversation.messages.size());
+                    }
+                    report(doneBytes + fileBytes);
+                }
+                summary.notes << pipeline.notes();
+                doneBytes += QFileInfo(conversationFiles[i]).size();
+            }
+        }
+        const MessagesTarget target{
+            [&staged](const QString &conversationId) { return staged.adoptFromWorkspace(conversationId); },
+            [&staged](qint64 rowId) {
+                staged.noteFields(rowId, fieldBit(Field::Messages) | fieldBit(Field::Transcript));
+            }};
+        for (const QString &path : messageFiles) {
+            if (problems.size() >= kMaxProblems)
+                break;
+            importMessagesCsv(
+                staging, path, request.lenient, summary, problems, [&](qint64 bytes) { report(doneBytes + bytes); },
+                target);
+            doneBytes += QFileInfo(path).size();
+        }
+        if (!problems.empty())
+            throw ImportRefused(std::move(problems)); // the workspace was never touched
+        stagingTransaction.commit();
+    }
+
+    // Publishing: one transaction on the workspace, all or nothing.
+    staged.attach();
     Transaction transaction(db, QStringLiteral("Importing"));
     // Loading many rows (as many as half the workspace holds): drop the secondary indexes and sort them
-    // afresh at the end. Inside the transaction, so a refusal restores them with everything else.
-    const qint64 estimatedRows = totalBytes / 150;
-    const bool bulk = estimatedRows >= 20000 && estimatedRows * 2 >= conversationCount(db);
-    if (bulk) {
-        for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
-            sql::run(db.sql(), index.drop);
-    }
-    {
-        ConversationWriter writer(db);
-        RowSet written;
-        std::vector<SourceRecord> batch;
-        for (qsizetype i = 0; i < conversationFiles.size() && problems.size() < kMaxProblems; ++i) {
-            RecordPipeline pipeline(openSource(conversationFiles[i], formats[size_t(i)], request));
-            qint64 fileBytes = 0;
-            while (problems.size() < kMaxProblems && pipeline.next(batch, fileBytes)) {
-                if (request.rowsRead)
-                    request.rowsRead->fetch_add(qint64(batch.size()), std::memory_order_relaxed);
-                for (const SourceRecord &record : batch) {
-                    if (!record.issues.empty()) {
-                        if (request.lenient) {
-                            summary.skippedRows.insert(summary.skippedRows.end(), record.issues.begin(),
-                                                       record.issues.end());
-                            ++summary.skipped;
-                        } else {
-                            problems.insert(problems.end(), record.issues.begin(), record.issues.end());
-                        }
-                        continue;
-                    }
-                    if (!problems.empty())
-                        continue; // refused already: read on only to report more problems
-                    const ConversationWriter::Outcome outcome = writer.write(record.conversation, &record.facts);
-                    if (!written.insert(writer.lastRowId()))
-                        ++summary.duplicates;
-                    else if (outcome == ConversationWriter::Outcome::Inserted)
-                        ++summary.inserted;
-                    else
-                        ++summary.updated;
-                    summary.messages += qint64(record.conversation.messages.size());
-                }
-                report(doneBytes + fileBytes);
-            }
-            summary.notes << pipeline.notes();
-            doneBytes += QFileInfo(conversationFiles[i]).size();
-        }
-    }
-    for (const QString &path : messageFiles) {
-        if (problems.size() >= kMaxProblems)
-            break;
-        importMessagesCsv(db, path, request.lenient, summary, problems,
-                          [&](qint64 bytes) { report(doneBytes + bytes); });
-        doneBytes += QFileInfo(path).size();
-    }
-    if (!problems.empty())
-        throw ImportRefused(std::move(problems)); // the transaction rolls back
-    if (bulk) {
-        for (const schema::IndexDefinition &index : schema::bulkRebuiltIndexes())
-            sql::run(db.sql(), index.create);
-    }
+    // afresh at the end. Inside the transaction, so a failure restores them with everything else.
+    const qint64 stagedRows = conversationCount(staging);
+    const bool bulk = stagedRows >= 20000 && stagedRows * 2 >= conversationCount(db);
+    const StagedImport::Published published = staged.publish(bulk);
+    summary.inserted = published.inserted;
+    summary.updated = published.updated;
 
     recomputeFollowups(db);
     QStringList names;
     for (const QString &path : request.files + QStringList(request.messagesFile))
         if (!path.isEmpty())
             names << QFileInfo(path).fileName();
-    sql::run(db.sql(),
-             QStringLiteral("INSERT INTO imports (finished_at, files, format, inserted, updated, skipped, warnings)"
-                            " VALUES (:at, :files, :format, :inserted, :updated, :skipped, :warnings)"),
-             {{":at", clock.nowUtc().toMSecsSinceEpoch()},
-              {":files", names.join(QStringLiteral(", "))},
-              {":format", request.mapping   ? QStringLiteral("csv (mapping %1)").arg(request.mapping->name)
-                          : formats.empty() ? QStringLiteral("messages")
-                                            : formatName(formats.front())},
-              {":inserted", summary.inserted},
-              {":updated", summary.updated},
-              {":skipped", summary.skipped},
-              {":warnings", summary.warnings()}});
+    sql::run(
+        db.sql(),
+        QStringLiteral("INSERT INTO main.imports (finished_at, files, format, inserted, updated, skipped, warnings)"
+                       " VALUES (:at, :files, :format, :inserted, :updated, :skipped, :warnings)"),
+        {{":at", clock.nowUtc().toMSecsSinceEpoch()},
+         {":files", names.join(QStringLiteral(", "))},
+         {":format", request.mapping   ? QStringLiteral("csv (mapping %1)").arg(request.mapping->name)
+                     : formats.empty() ? QStringLiteral("messages")
+                                       : formatName(formats.front())},
+         {":inserted", summary.inserted},
+         {":updated", summary.updated},
+         {":skipped", summary.skipped},
+         {":warnings", summary.warnings()}});
     transaction.commit();
+    staged.detach();
     summary.bytes = totalBytes;
     if (progress)
         progress(totalBytes, totalBytes); // done: committed, so a late Cancel changes nothing

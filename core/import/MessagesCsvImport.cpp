@@ -21,7 +21,8 @@ constexpr size_t kMaxProblems = 20;
 } // namespace
 
 void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSummary &summary,
-                       std::vector<ImportIssue> &problems, const std::function<void(qint64)> &progress)
+                       std::vector<ImportIssue> &problems, const std::function<void(qint64)> &progress,
+                       const MessagesTarget &target)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -104,6 +105,8 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
             findId.bind(1, conversationId, false);
             lastRowId = findId.step() ? findId.columnInt64(0) : -1;
             findId.reset();
+            if (lastRowId < 0 && target.adopt)
+                lastRowId = target.adopt(conversationId);
             lastId = conversationId;
         }
         if (lastRowId < 0)
@@ -168,8 +171,13 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
         if (progress)
             progress(reader.bytesConsumed());
     }
-    if (problems.empty())
+    if (problems.empty()) {
         recomputeMessageFacts(db, touched);
+        if (target.touched) {
+            for (const qint64 rowId : touched)
+                target.touched(rowId);
+        }
+    }
 }
 
 } // namespace workbench

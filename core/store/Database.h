@@ -47,6 +47,8 @@ public:
     /// Throws WorkbenchError "`action` is not possible: <why>" unless the workspace can be written. Every
     /// writing function of core calls it first, so that the user learns why instead of SQLite's "readonly".
     void requireWritable(const QString &action) const;
+    /// A scratch file (a staged import): not remembered as checked when it closes.
+    void markScratch() { m_scratch = true; }
 
 private:
     Database(QString path, QString connectionName);
@@ -62,6 +64,7 @@ private:
     QString m_backupPath;
     WorkspaceAccess m_access = WorkspaceAccess::Writable;
     QString m_whyReadOnly;
+    bool m_scratch = false;
 };
 
 } // namespace workbench

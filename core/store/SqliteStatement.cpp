@@ -130,4 +130,9 @@ void SqliteStatement::reset()
     sqlite3_clear_bindings(m_statement);
 }
 
+void SqliteStatement::bindColumnOf(int index, const SqliteStatement &row, int column)
+{
+    check(sqlite3_bind_value(m_statement, index, sqlite3_column_value(row.m_statement, column)));
+}
+
 } // namespace workbench

@@ -31,6 +31,8 @@ public:
     void bindLatin1(int index, QLatin1StringView text);
     void bind(int index, const std::optional<qint64> &value);
     void bind(int index, const std::optional<double> &value);
+    /// Binds the current value of `column` of `row` (another statement on a row), type and all.
+    void bindColumnOf(int index, const SqliteStatement &row, int column);
 
     /// Steps once; true when a row is available.
     bool step();

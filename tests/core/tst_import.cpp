@@ -5,10 +5,17 @@
 #include "import/CsvConversationSource.h"
 #include "import/ImportJob.h"
 #include "import/ReaderOptions.h"
+#include "review/Tagging.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTest>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 using namespace workbench;
 using workbench::test::queryValue;
@@ -28,6 +35,8 @@ private Q_SLOTS:
     void categoriesMatchCaseInsensitively();
     void offsetsAreBucketedInUtc();
     void jsonlWithMessages();
+    void tagsDuringAnImportAreCommittedAtOnce();
+    void messagesFileForStoredConversationsThroughTheStaging();
     void jsonlHugeNumbersAreEchoedAsWritten();
     void messagesCsvBesideConversations();
     void badInputIsRefusedAndChangesNothing_data();
@@ -177,6 +186,105 @@ void TestImport::offsetsAreBucketedInUtc()
     importFiles(*db, {file(QStringLiteral("offsets.csv"), kHeader + "O-1,2026-10-31T21:30:00-05:00,no,,,,,\n")});
     const qint64 stored = queryValue(*db, QStringLiteral("SELECT created_at FROM conversations")).toLongLong();
     QCOMPARE(Period::monthContaining(stored).key(), QStringLiteral("2026-11"));
+}
+
+void TestImport::tagsDuringAnImportAreCommittedAtOnce()
+{
+    // The import stops at its first progress report until a tag has been stored through another connection:
+    // had the import held the write lock, the tag would wait for it (and the import for the tag).
+    const QString path = m_folder.path(QStringLiteral("busy.ewb"));
+    {
+        auto db = Database::open(path);
+        importFiles(*db,
+                    {file(QStringLiteral("first.csv"), "conversation_id,created_at,escalated\nT-1,1790812800,1\n")});
+    }
+    QByteArray big = "conversation_id,created_at,escalated,category,transcript\n";
+    for (int i = 0; i < 30000; ++i)
+        big += QByteArray("B-") + QByteArray::number(i) + ",1790812800,0,Returns,\"" + QByteArray(120, 'x') + "\"\n";
+    const QString bigFile = file(QStringLiteral("big.csv"), big);
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool importWaiting = false;
+    bool tagged = false;
+    QString failure;
+    std::thread importer([&] {
+        try {
+            auto db = Database::open(path);
+            ImportRequest request;
+            request.files = {bigFile};
+            runImport(*db, request, m_clock, [&](qint64 done, qint64 total) {
+                if (done < total) {
+                    std::unique_lock lock(mutex);
+                    importWaiting = true;
+                    changed.notify_all();
+                    changed.wait(lock, [&] { return tagged; });
+                }
+                return true;
+            });
+        } catch (const WorkbenchError &error) {
+            failure = error.message();
+        }
+        std::unique_lock lock(mutex);
+        importWaiting = true;
+        changed.notify_all();
+    });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return importWaiting; });
+    }
+    QString tagError;
+    try {
+        auto db = Database::open(path);
+        addTag(*db, TagRequest{QStringLiteral("T-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+    } catch (const WorkbenchError &error) {
+        tagError = error.message();
+    }
+    {
+        std::unique_lock lock(mutex);
+        tagged = true;
+        changed.notify_all();
+    }
+    importer.join();
+    QVERIFY2(tagError.isEmpty(), qPrintable(tagError));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    auto db = Database::open(path);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 30001);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 1);
+    // The staging folder beside the workspace is gone.
+    QCOMPARE(QDir(QFileInfo(path).absolutePath())
+                 .entryList({QStringLiteral(".busy.ewb.import-*")}, QDir::Dirs | QDir::Hidden),
+             QStringList());
+}
+
+void TestImport::messagesFileForStoredConversationsThroughTheStaging()
+{
+    // Conversations imported earlier get their messages from a later messages file alone; their other fields,
+    // their tags and the ones the file does not name are left as they were.
+    auto db = freshWorkspace(QStringLiteral("later-messages"));
+    importFiles(*db, {file(QStringLiteral("conversations-only.csv"),
+                           "conversation_id,created_at,escalated,category,csat\n"
+                           "L-1,1790812800,1,Billing,2\nL-2,1790899200,0,Returns,5\n")});
+    addTag(*db, TagRequest{QStringLiteral("L-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+    const QString messages = file(QStringLiteral("later-messages.csv"),
+                                  "conversation_id,seq,role,text\nL-1,0,customer,Can I talk to a real person?\n"
+                                  "L-1,1,agent,Sure.\n");
+    const ImportSummary summary = importFiles(*db, {messages});
+    QCOMPARE(summary.messages, 2);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM messages m JOIN conversations c ON c.id ="
+                                            " m.conversation_ref WHERE c.conversation_id = 'L-1'"))
+                 .toInt(),
+             2);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT csat || ' ' || handoff_seq || ' ' || (signals & 1) FROM"
+                                            " conversations WHERE conversation_id = 'L-1'"))
+                 .toString(),
+             QStringLiteral("2 1 1"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT d.name FROM conversations c JOIN dimensions d ON d.id ="
+                                            " c.category_id WHERE c.conversation_id = 'L-1'"))
+                 .toString(),
+             QStringLiteral("Billing"));
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 1);
+    QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 2);
 }
 
 void TestImport::jsonlHugeNumbersAreEchoedAsWritten()

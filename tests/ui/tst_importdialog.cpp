@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 
 using namespace workbench;
 using namespace workbench::ui;
@@ -208,10 +209,10 @@ void TestImportDialog::cancelLeavesTheWorkspaceAsItWas()
     request.files = {big};
     QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
     window.importInBackground(request);
-    // The user presses Cancel in the progress dialog.
-    auto *progress = window.findChild<QProgressDialog *>();
-    QVERIFY(progress);
-    auto *cancel = progress->findChild<QPushButton *>();
+    // The user presses Cancel beside the progress in the status bar.
+    auto *progress = window.findChild<QWidget *>(QStringLiteral("import-progress"));
+    QVERIFY(progress && !progress->isHidden());
+    auto *cancel = progress->findChild<QToolButton *>();
     QVERIFY(cancel);
     cancel->click();
     QVERIFY(finished.wait(60000));
@@ -220,6 +221,7 @@ void TestImportDialog::cancelLeavesTheWorkspaceAsItWas()
     auto db = Database::open(path);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM conversations")).toInt(), 0);
     QCOMPARE(test::queryValue(*db, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 0);
+    QVERIFY(progress->isHidden());
 }
 
 QTEST_MAIN(TestImportDialog)

@@ -7,6 +7,7 @@
 #include "cost/CostPage.h"
 #include "dashboard/DashboardPage.h"
 #include "data/DataPage.h"
+#include "import/ImportJob.h"
 #include "monthly/MonthlyReviewPage.h"
 #include "review/FactsPanel.h"
 #include "review/NewSampleDialog.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +35,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -101,6 +104,7 @@ private Q_SLOTS:
     void everyLineOfAMessageIsPainted();
     void fitsASmallScreenWithALargeFont();
     void fiftyByKeysOnly();
+    void aTagDuringABackgroundImportIsStoredAtOnce();
 
 private:
     test::TempFolder m_folder;
@@ -817,6 +821,72 @@ void TestReviewPage::fiftyByKeysOnly()
     review.window.setPalette(light);
     test::saveScreenshot(review.window, QStringLiteral("review-1600x1000-light.png"));
     QCOMPARE(page->tagPanel()->draft().note, QStringLiteral("asked twice for a refund"));
+}
+
+void TestReviewPage::aTagDuringABackgroundImportIsStoredAtOnce()
+{
+    const QString path = m_folder.path(QStringLiteral("importing.ewb"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(m_folder.path(QStringLiteral("demo.ewb")), path));
+    // A help desk's export large enough to take seconds.
+    QByteArray jsonl;
+    for (int i = 0; i < 250000; ++i)
+        jsonl += QByteArray("{\"conversation_id\":\"LATE-") + QByteArray::number(i) +
+                 "\",\"created_at\":\"2026-10-12T10:00:00Z\",\"escalated\":false,\"category\":\"Returns\","
+                 "\"transcript\":\"" +
+                 QByteArray(160, 'w') + "\"}\n";
+    const QString exportFile = test::writeFile(m_folder.path(QStringLiteral("late-export.jsonl")), jsonl);
+
+    MainWindow window(m_clock);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(window.openWorkspace(path));
+    window.showPage(window.reviewPage());
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ReviewPage *page = window.reviewPage();
+    page->setReviewer(QStringLiteral("Dana"));
+    QStringList errors;
+    page->setErrorPresenter([&errors](const QString &message) { errors << message; });
+    SampleRequest sample;
+    sample.period = *Period::parse(QStringLiteral("2026-W44"));
+    sample.size = 10;
+    sample.seed = 5;
+    QVERIFY(page->drawSample(sample, true));
+    page->itemsView()->setFocus();
+    std::optional<MainWindow::ImportOutcome> outcome;
+    window.setImportSummaryPresenter([&outcome](const MainWindow::ImportOutcome &result) { outcome = result; });
+
+    const int tagsBefore = [&] {
+        auto db = Database::open(path);
+        return queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt();
+    }();
+    window.importInBackground(ImportRequest{{exportFile}});
+    QVERIFY(window.isBusy());
+    QTest::qWait(200); // well into the import's reading
+    QVERIFY(window.isBusy());
+    const QString tagged = page->currentConversationId();
+    QElapsedTimer clock;
+    clock.start();
+    press(Qt::Key_F);
+    const qint64 keyHandled = clock.elapsed();
+    auto store = Database::open(path);
+    QTRY_VERIFY_WITH_TIMEOUT(queryValue(*store, QStringLiteral("SELECT count(*) FROM tags t JOIN conversations c"
+                                                               " ON c.id = t.conversation_ref WHERE"
+                                                               " c.conversation_id = '%1'")
+                                                    .arg(tagged))
+                                     .toInt() == 1,
+                             2000);
+    QVERIFY2(window.isBusy(), "the import ended before the tag: nothing was tested");
+    test::saveScreenshot(window, QStringLiteral("review-during-import.png"));
+    QVERIFY2(keyHandled < 2000, qPrintable(QString::number(keyHandled)));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+
+    QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(outcome && outcome->succeeded);
+    QCOMPARE(outcome->summary.inserted, 250000);
+    QCOMPARE(queryValue(*store, QStringLiteral("SELECT count(*) FROM tags")).toInt(), tagsBefore + 1);
 }
 
 QTEST_MAIN(TestReviewPage)

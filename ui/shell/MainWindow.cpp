@@ -33,13 +33,16 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
+
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
@@ -131,6 +134,25 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_pathLabel->setObjectName(QStringLiteral("status-path"));
     m_countLabel->setObjectName(QStringLiteral("status-count"));
     statusBar()->addWidget(m_pathLabel, 1);
+    m_importBox = new QWidget(this);
+    m_importBox->setObjectName(QStringLiteral("import-progress"));
+    auto *importLayout = new QHBoxLayout(m_importBox);
+    importLayout->setContentsMargins(0, 0, 0, 0);
+    m_importStatus = new QLabel(m_importBox);
+    m_importStatus->setTextFormat(Qt::PlainText);
+    m_importProgress = new QProgressBar(m_importBox);
+    m_importProgress->setRange(0, 1000);
+    m_importProgress->setTextVisible(false);
+    m_importProgress->setFixedWidth(160);
+    auto *cancelImport = new QToolButton(m_importBox);
+    cancelImport->setText(tr("Cancel"));
+    cancelImport->setFocusPolicy(Qt::NoFocus); // the keyboard stays with the reviewer
+    connect(cancelImport, &QToolButton::clicked, this, [this] { m_importCancelled = true; });
+    importLayout->addWidget(m_importStatus);
+    importLayout->addWidget(m_importProgress);
+    importLayout->addWidget(cancelImport);
+    m_importBox->hide();
+    statusBar()->addPermanentWidget(m_importBox);
     statusBar()->addPermanentWidget(m_countLabel);
     connect(m_dataPage, &DataPage::factsLoaded, this, &MainWindow::updateStatus);
     connect(m_dataPage, &DataPage::demoDataRequested, this, &MainWindow::askForDemoData);
@@ -568,32 +590,38 @@ void MainWindow::importInBackground(const ImportRequest &request)
     m_importCancelled = false;
     m_importAction->setEnabled(false);
 
-    auto *progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 1000, this);
-    progress->setWindowTitle(tr("Import"));
-    progress->setMinimumDuration(300);
-    progress->setMinimumWidth(460);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    connect(progress, &QProgressDialog::canceled, this, [this] { m_importCancelled = true; });
+    // Progress in the status bar, not a dialog: the reviewer keeps the keyboard and goes on tagging while the
+    // import reads (it holds no lock until its short final publish).
     qint64 totalBytes = 0;
     for (const QString &file : request.files + QStringList(request.messagesFile))
         totalBytes += file.isEmpty() ? 0 : QFileInfo(file).size();
-    auto *timer = new QTimer(progress);
+    m_importProgress->setValue(0);
+    m_importStatus->setText(tr("Importing…"));
+    m_importBox->show();
+    auto *timer = new QTimer(m_importBox);
     auto *clock = new QElapsedTimer;
     clock->start();
-    connect(progress, &QObject::destroyed, this, [clock] { delete clock; });
-    connect(timer, &QTimer::timeout, progress, [this, progress, totalBytes, clock] {
+    connect(timer, &QObject::destroyed, this, [clock] { delete clock; });
+    connect(timer, &QTimer::timeout, m_importBox, [this, totalBytes, clock] {
         const qint64 bytes = m_importBytes.load();
         const qint64 rows = m_importRows.load();
         const double seconds = std::max(0.001, double(clock->elapsed()) / 1000.0);
-        progress->setValue(totalBytes > 0 ? int(1000 * bytes / totalBytes) : 0);
-        progress->setLabelText(tr("Importing… %1 of %2 MB · %3 rows · %4 rows/s")
-                                   .arg(double(bytes) / (1 << 20), 0, 'f', 1)
-                                   .arg(double(totalBytes) / (1 << 20), 0, 'f', 1)
-                                   .arg(formatCount(rows), formatCount(qint64(double(rows) / seconds))));
+        m_importProgress->setValue(totalBytes > 0 ? int(1000 * bytes / totalBytes) : 0);
+        m_importStatus->setText(bytes >= totalBytes && totalBytes > 0
+                                    ? tr("Importing: publishing %1 rows…").arg(formatCount(rows))
+                                    : tr("Importing… %1 of %2 MB · %3 rows · %4 rows/s")
+                                          .arg(double(bytes) / (1 << 20), 0, 'f', 1)
+                                          .arg(double(totalBytes) / (1 << 20), 0, 'f', 1)
+                                          .arg(formatCount(rows), formatCount(qint64(double(rows) / seconds))));
     });
     timer->start(100);
-    connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, progress, &QProgressDialog::close,
-            Qt::SingleShotConnection);
+    connect(
+        &m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, timer,
+        [this, timer] {
+            m_importBox->hide();
+            timer->deleteLater();
+        },
+        Qt::SingleShotConnection);
 
     ImportRequest counted = request;
     counted.rowsRead = &m_importRows;

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QLabel;
+class QProgressBar;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -126,6 +127,9 @@ private:
     QLabel *m_pathLabel;
     QLabel *m_countLabel;
     QLabel *m_readOnlyBanner;
+    QWidget *m_importBox = nullptr; ///< the import's progress in the status bar
+    QLabel *m_importStatus = nullptr;
+    QProgressBar *m_importProgress = nullptr;
     QAction *m_importTagsAction = nullptr;
     std::function<void(const QString &, const QString &)> m_errorPresenter;
 
