@@ -100,6 +100,9 @@ QString CommandContext::workspacePath() const
 std::unique_ptr<Database> CommandContext::openWorkspace() const
 {
     auto database = Database::open(workspacePath());
+    // A command may wait: an import publishing a few million rows holds the write lock for a minute or more.
+    if (database->isWritable())
+        database->setBusyTimeout(300000);
     if (database->access() == WorkspaceAccess::Damaged)
         err << programName() << ": warning: " << database->whyReadOnly() << '\n';
     return database;

@@ -273,6 +273,12 @@ std::unique_ptr<Database> Database::open(const QString &path)
     return database;
 }
 
+void Database::setBusyTimeout(int msecs)
+{
+    // PRAGMA takes no bound values; msecs is an int, never text from outside.
+    sql::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(msecs));
+}
+
 void Database::requireWritable(const QString &action) const
 {
     if (!isWritable())

@@ -47,6 +47,9 @@ public:
     /// Throws WorkbenchError "`action` is not possible: <why>" unless the workspace can be written. Every
     /// writing function of core calls it first, so that the user learns why instead of SQLite's "readonly".
     void requireWritable(const QString &action) const;
+    /// How long a write waits for another writer (an import publishing, another program) before it is refused:
+    /// the window's connection waits 2 s at most, so the GUI thread never hangs; commands wait longer.
+    void setBusyTimeout(int msecs);
     /// A scratch file (a staged import): not remembered as checked when it closes.
     void markScratch() { m_scratch = true; }
 

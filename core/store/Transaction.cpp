@@ -2,13 +2,26 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "common/WorkbenchError.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace workbench {
 
 Transaction::Transaction(Database &db, const QString &action) : m_db(db)
 {
     m_db.requireWritable(action);
-    sql::run(m_db.sql(), QStringLiteral("BEGIN IMMEDIATE"));
+    QSqlQuery begin(m_db.sql());
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        // SQLITE_BUSY (5): another writer held the lock for longer than this connection waits.
+        if (begin.lastError().nativeErrorCode() == QLatin1String("5"))
+            throw WorkbenchError(QStringLiteral("%1 is not possible right now: another program is writing to the "
+                                                "workspace (an import publishing its rows, most likely). Nothing "
+                                                "was changed; try again in a moment.")
+                                     .arg(action));
+        throw WorkbenchError(QStringLiteral("Database error: %1 (in: BEGIN IMMEDIATE)").arg(begin.lastError().text()));
+    }
     m_open = true;
 }
 

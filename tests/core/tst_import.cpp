@@ -36,6 +36,7 @@ private Q_SLOTS:
     void offsetsAreBucketedInUtc();
     void jsonlWithMessages();
     void tagsDuringAnImportAreCommittedAtOnce();
+    void aWriterWaitsBoundedAndSaysWhy();
     void messagesFileForStoredConversationsThroughTheStaging();
     void jsonlHugeNumbersAreEchoedAsWritten();
     void messagesCsvBesideConversations();
@@ -255,6 +256,30 @@ void TestImport::tagsDuringAnImportAreCommittedAtOnce()
     QCOMPARE(QDir(QFileInfo(path).absolutePath())
                  .entryList({QStringLiteral(".busy.ewb.import-*")}, QDir::Dirs | QDir::Hidden),
              QStringList());
+}
+
+void TestImport::aWriterWaitsBoundedAndSaysWhy()
+{
+    // While another connection holds the write lock (an import publishing), a write waits only as long as its
+    // connection allows (the window's: 2 s) and then says why, changing nothing.
+    const QString path = m_folder.path(QStringLiteral("locked.ewb"));
+    auto publisher = Database::open(path);
+    importFiles(*publisher,
+                {file(QStringLiteral("one.csv"), "conversation_id,created_at,escalated\nW-1,1790812800,1\n")});
+    auto window = Database::open(path);
+    window->setBusyTimeout(200);
+    sql::run(publisher->sql(), QStringLiteral("BEGIN IMMEDIATE"));
+    try {
+        addTag(*window, TagRequest{QStringLiteral("W-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+        QFAIL("a tag was written while another connection held the write lock");
+    } catch (const WorkbenchError &error) {
+        QVERIFY2(error.message().contains(QLatin1String("Tagging is not possible right now")) &&
+                     error.message().contains(QLatin1String("try again")),
+                 qPrintable(error.message()));
+    }
+    sql::run(publisher->sql(), QStringLiteral("COMMIT"));
+    addTag(*window, TagRequest{QStringLiteral("W-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+    QCOMPARE(queryValue(*window, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 1);
 }
 
 void TestImport::messagesFileForStoredConversationsThroughTheStaging()

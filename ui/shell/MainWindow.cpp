@@ -313,6 +313,10 @@ bool MainWindow::openWorkspace(const QString &path)
         m_reviewPage->setDatabase(nullptr);
         m_dashboardPage->setDatabase(nullptr);
         m_costPage->setDatabase(nullptr);
+        // The window's own writes (tags above all) run on the GUI thread: they wait 2 s at most for another
+        // writer, then say so and lose nothing (a draft keeps what was prepared).
+        if (database->isWritable())
+            database->setBusyTimeout(2000);
         m_database = std::move(database);
     } catch (const WorkbenchError &error) {
         showError(tr("Open workspace"), error.message());
