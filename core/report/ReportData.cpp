@@ -44,14 +44,24 @@ std::vector<Message> excerptTurns(const ConversationDetails &details, const TagR
 
 } // namespace
 
-ReportData buildReportData(Database &db, const Period &period, const ReportOptions &options, const Clock &clock)
+ReportData buildReportData(Database &db, const Period &period, const ReportOptions &options, const Clock &clock,
+                           const ProgressCallback &progress)
 {
+    const qint64 steps = 3 + 2 * qint64(options.examplesPerVerdict);
+    qint64 step = 0;
+    auto advance = [&] {
+        if (progress && !progress(++step, steps))
+            throw Cancelled();
+    };
     ReportData data;
     data.workspaceName = QFileInfo(db.path()).completeBaseName();
     data.generatedAt = clock.nowUtc();
     data.masked = options.mask;
+    advance();
     data.report = computeMetrics(db, period);
+    advance();
     data.trend = computeMonthlyTrend(db);
+    advance();
     data.events = listEvents(db);
     {
         SqliteStatement reviewers(db.handle(), "SELECT DISTINCT t.reviewer FROM tags t JOIN conversations c"
@@ -77,6 +87,7 @@ ReportData buildReportData(Database &db, const Period &period, const ReportOptio
         candidates.bind(3, period.endMsecs());
         candidates.bind(4, qint64(options.examplesPerVerdict));
         while (candidates.step()) {
+            advance();
             const std::optional<ConversationDetails> details = loadConversation(db, candidates.columnText(0));
             if (!details || details->tags.empty())
                 continue;

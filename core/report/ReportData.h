@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Progress.h"
+
 #include "metrics/MetricsReport.h"
 #include "metrics/Trend.h"
 #include "model/Conversation.h"
@@ -50,6 +52,8 @@ struct ReportOptions {
 };
 
 /// Gathers the report of `period` (computeMetrics, the monthly trend, the events, reviewers and excerpts).
-ReportData buildReportData(Database &db, const Period &period, const ReportOptions &options, const Clock &clock);
+/// `progress` hears of each step (of a handful) and may stop the gathering: it then throws Cancelled.
+ReportData buildReportData(Database &db, const Period &period, const ReportOptions &options, const Clock &clock,
+                           const ProgressCallback &progress = {});
 
 } // namespace workbench

@@ -10,6 +10,7 @@
 #include "dialogs/Notice.h"
 #include "display/Format.h"
 #include "metrics/Ratio.h"
+#include "shell/BackgroundTask.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 
@@ -31,7 +32,6 @@
 #include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
 namespace {
@@ -214,13 +214,13 @@ DataPage::DataPage(QWidget *parent)
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(m_stack);
 
-    connect(&m_watcher, &QFutureWatcher<LoadResult>::finished, this, &DataPage::applyLoad);
     showMessage(tr("No workspace is open."), false);
 }
 
 DataPage::~DataPage()
 {
-    m_watcher.waitForFinished();
+    if (m_loadTask)
+        m_loadTask->waitForWorker();
 }
 
 FactCard *DataPage::card(const QString &key) const
@@ -233,7 +233,7 @@ FactCard *DataPage::card(const QString &key) const
 
 bool DataPage::isLoading() const
 {
-    return m_loadInFlight || m_reloadPending;
+    return (m_loadTask && m_loadTask->isRunning()) || m_reloadPending;
 }
 
 void DataPage::showWorkspace(const QString &path)
@@ -247,18 +247,21 @@ void DataPage::showWorkspace(const QString &path)
 
 void DataPage::refresh()
 {
-    if (m_path.isEmpty())
+    if (m_path.isEmpty()) {
+        m_reloadPending = false;
         return;
-    if (m_loadInFlight) {
+    }
+    if (m_loadTask && m_loadTask->isRunning()) {
         // A load is under way; load once more when it ends, so the last request wins.
         m_reloadPending = true;
         return;
     }
-    m_loadInFlight = true;
+    m_reloadPending = false;
     if (m_facts.total.conversations == 0)
         showMessage(tr("Reading the workspace…"), false);
-    m_watcher.setFuture(QtConcurrent::run([path = m_path]() -> LoadResult {
-        try {
+    m_loadTask = runInBackground(
+        this,
+        [path = m_path](TaskControl &) {
             auto database = Database::open(path);
             LoadResult result{loadWorkspaceFacts(*database), {}, listSavedMappings(*database), {}};
             const WorkspaceSettings settings(*database);
@@ -267,12 +270,13 @@ void DataPage::refresh()
                     result.targets.emplace_back(spec.key, settings.value(spec.key));
             }
             return result;
-        } catch (const WorkbenchError &error) {
-            LoadResult failed;
-            failed.error = error.message();
-            return failed;
-        }
-    }));
+        },
+        [this](TaskOutcome<LoadResult> outcome) {
+            LoadResult result = outcome.result.value_or(LoadResult{});
+            if (!outcome.error.isEmpty())
+                result.error = outcome.error;
+            applyLoad(result);
+        });
 }
 
 void DataPage::askForEvent()
@@ -361,15 +365,12 @@ void DataPage::setEventDialogAnswer(std::function<bool(EventDialog &)> answer)
     m_eventAnswer = std::move(answer);
 }
 
-void DataPage::applyLoad()
+void DataPage::applyLoad(const LoadResult &result)
 {
-    m_loadInFlight = false;
-    if (m_reloadPending) {
-        m_reloadPending = false;
-        refresh();
+    if (m_reloadPending) { // pending until the next load starts, after this task no longer runs
+        QMetaObject::invokeMethod(this, &DataPage::refresh, Qt::QueuedConnection);
         return;
     }
-    const LoadResult result = m_watcher.result();
     if (!result.error.isEmpty()) {
         m_facts = {};
         showMessage(result.error, false);

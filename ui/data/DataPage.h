@@ -3,8 +3,8 @@
 #include "import/ColumnMapping.h"
 #include "store/WorkspaceFacts.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
+#include <memory>
 
 #include <functional>
 
@@ -16,6 +16,8 @@ class QTableView;
 class QTreeWidget;
 
 namespace workbench::ui {
+
+class TaskControl;
 
 class ChartPanel;
 class EventDialog;
@@ -79,7 +81,7 @@ private:
         QString error;
     };
 
-    void applyLoad();
+    void applyLoad(const LoadResult &result);
     /// Runs `change` on a connection of its own; returns the error to show, empty when it worked.
     QString changeWorkspace(const std::function<void(Database &)> &change);
     void showKeptItems(const LoadResult &result);
@@ -88,8 +90,7 @@ private:
 
     QString m_path;
     WorkspaceFacts m_facts;
-    QFutureWatcher<LoadResult> m_watcher;
-    bool m_loadInFlight = false; // until applyLoad has run, not merely until the worker is done
+    std::shared_ptr<TaskControl> m_loadTask; ///< counts as loading until applyLoad has run
     bool m_reloadPending = false;
 
     QStackedWidget *m_stack;

@@ -1,5 +1,7 @@
 #include "ImportDialog.h"
 
+#include "shell/BackgroundTask.h"
+
 #include "ImportPreviewModel.h"
 #include "MappingTableModel.h"
 #include "common/Clock.h"
@@ -28,7 +30,6 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace workbench::ui {
 namespace {
@@ -66,7 +67,6 @@ ImportDialog::ImportDialog(Database &workspace, const Clock &clock, QWidget *par
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(150);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ImportDialog::refreshPreview);
-    connect(&m_previewWatcher, &QFutureWatcher<ImportPreview>::finished, this, &ImportDialog::applyPreview);
 
     // Files.
     auto *addButton = new QPushButton(tr("&Add Files…"), this);
@@ -363,7 +363,8 @@ void ImportDialog::saveMapping(const QString &name)
 
 ImportDialog::~ImportDialog()
 {
-    m_previewWatcher.waitForFinished();
+    if (m_previewTask)
+        m_previewTask->waitForWorker();
 }
 
 ImportRequest ImportDialog::request() const
@@ -432,24 +433,30 @@ void ImportDialog::refreshPreview()
         }
     }
     // Reading the first records can mean parsing a whole JSON export: a worker does it, the last request wins.
-    if (m_previewWatcher.isRunning()) {
+    if (m_previewTask && m_previewTask->isRunning()) {
         m_previewPending = true;
         return;
     }
+    m_previewPending = false;
     m_previewing = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_status->setText(tr("Reading the first rows…"));
-    m_previewWatcher.setFuture(QtConcurrent::run([current = request()] { return previewImport(current); }));
+    m_previewTask = runInBackground(
+        this, [current = request()](TaskControl &) { return previewImport(current); },
+        [this](TaskOutcome<ImportPreview> outcome) {
+            ImportPreview preview = outcome.result.value_or(ImportPreview{});
+            if (!outcome.error.isEmpty())
+                preview.error = outcome.error;
+            applyPreview(std::move(preview));
+        });
 }
 
-void ImportDialog::applyPreview()
+void ImportDialog::applyPreview(ImportPreview preview)
 {
-    if (m_previewPending) {
-        m_previewPending = false;
-        refreshPreview();
+    if (m_previewPending) { // asked again while reading: read afresh once this task no longer runs
+        QMetaObject::invokeMethod(this, &ImportDialog::refreshPreview, Qt::QueuedConnection);
         return;
     }
-    ImportPreview preview = m_previewWatcher.result();
     m_previewing = false;
     m_previewError = preview.error;
     const ColumnMapping mapping = m_mapping->mapping();

@@ -3,8 +3,8 @@
 #include "import/ImportJob.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QTimer>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -23,6 +23,8 @@ class Database;
 } // namespace workbench
 
 namespace workbench::ui {
+
+class TaskControl;
 
 class ImportPreviewModel;
 class MappingTableModel;
@@ -64,7 +66,7 @@ private:
     void applySavedMapping(int index);
     void askForMappingName();
     void scheduleRefresh();
-    void applyPreview();
+    void applyPreview(ImportPreview preview);
     std::optional<ImportFormat> effectiveFormat() const;
     QWidget *buildCsvPage();
     QWidget *buildChatlogPage();
@@ -104,7 +106,7 @@ private:
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
     QTimer m_refreshTimer;
-    QFutureWatcher<ImportPreview> m_previewWatcher;
+    std::shared_ptr<TaskControl> m_previewTask;
     bool m_previewPending = false;
     bool m_previewing = false;
     QString m_previewError;

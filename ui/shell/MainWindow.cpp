@@ -17,6 +17,7 @@
 #include "report/ReportData.h"
 #include "review/ReviewPage.h"
 #include "review/Tagging.h"
+#include "shell/BackgroundTask.h"
 #include "store/Database.h"
 
 #include <QAction>
@@ -147,7 +148,10 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     auto *cancelImport = new QToolButton(m_importBox);
     cancelImport->setText(tr("Cancel"));
     cancelImport->setFocusPolicy(Qt::NoFocus); // the keyboard stays with the reviewer
-    connect(cancelImport, &QToolButton::clicked, this, [this] { m_importCancelled = true; });
+    connect(cancelImport, &QToolButton::clicked, this, [this] {
+        if (m_background)
+            m_background->cancel();
+    });
     importLayout->addWidget(m_importStatus);
     importLayout->addWidget(m_importProgress);
     importLayout->addWidget(cancelImport);
@@ -159,24 +163,6 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_dataPage, &DataPage::importRequested, this, &MainWindow::askForImport);
     connect(m_dataPage, &DataPage::eventsChanged, m_metrics, &MetricsSession::refresh);
     connect(m_dataPage, &DataPage::settingsChanged, m_metrics, &MetricsSession::refresh);
-    connect(&m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
-        m_backgroundInFlight = false;
-        showAccess();
-        const ImportOutcome outcome = m_importWatcher.result();
-        refreshAll();
-        showImportOutcome(outcome);
-        Q_EMIT backgroundWorkFinished();
-    });
-    connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        m_backgroundInFlight = false;
-        const QString error = m_demoWatcher.result();
-        showAccess();
-        if (!error.isEmpty())
-            showError(tr("Demo data"), error);
-        refreshAll();
-        Q_EMIT backgroundWorkFinished();
-    });
-
     const QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1440, 900);
@@ -207,10 +193,7 @@ void MainWindow::fitToShownPage(int shown)
 
 MainWindow::~MainWindow()
 {
-    m_demoCancelled = true;
-    m_importCancelled = true;
-    m_demoWatcher.waitForFinished();
-    m_importWatcher.waitForFinished();
+    stopBackgroundWork();
     reviewPage()->setDatabase(nullptr); // keeps the reviewer's draft while the workspace is still open
 }
 
@@ -450,29 +433,33 @@ bool MainWindow::exportPdf(const Period &period, const QString &path, bool mask)
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(200);
     progress.setMinimumWidth(420);
-    // The figures come from a worker with its own connection; the charts are widgets, drawn here.
-    QFutureWatcher<std::pair<std::optional<ReportData>, QString>> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    // The figures come from a worker with its own connection (Cancel stops it between steps); the charts are
+    // widgets, drawn here.
     ReportOptions options;
     options.mask = mask;
-    watcher.setFuture(QtConcurrent::run(
-        [path = m_database->path(), period, options, this]() -> std::pair<std::optional<ReportData>, QString> {
-            try {
-                auto database = Database::open(path);
-                return {buildReportData(*database, period, options, m_clock), {}};
-            } catch (const WorkbenchError &error) {
-                return {std::nullopt, error.message()};
-            }
-        }));
+    TaskOutcome<ReportData> gathered;
+    QEventLoop loop;
+    const std::shared_ptr<TaskControl> control = runInBackground(
+        this,
+        [path = m_database->path(), period, options, &clock = m_clock](TaskControl &task) {
+            auto database = Database::open(path);
+            return buildReportData(*database, period, options, clock, task.progressCallback());
+        },
+        [&gathered, &loop](TaskOutcome<ReportData> outcome) {
+            gathered = std::move(outcome);
+            loop.quit();
+        });
+    connect(&progress, &QProgressDialog::canceled, this, [control] { control->cancel(); });
     loop.exec();
-    const auto [reportData, error] = watcher.result();
-    if (!reportData) {
-        showError(tr("Export PDF"), error);
+    if (gathered.cancelled || progress.wasCanceled()) {
+        statusBar()->showMessage(tr("The PDF export was cancelled."), 8000);
         return false;
     }
-    if (progress.wasCanceled())
+    if (!gathered.result) {
+        showError(tr("Export PDF"), gathered.error);
         return false;
+    }
+    const std::optional<ReportData> &reportData = gathered.result;
     progress.setLabelText(tr("Drawing the summary of %1…").arg(period.key()));
     try {
         writePdfReport(*reportData, path, [&progress](int done, int total) {
@@ -563,7 +550,7 @@ void MainWindow::askForDemoData()
 
 bool MainWindow::isBusy() const
 {
-    return m_backgroundInFlight;
+    return m_background && m_background->isRunning();
 }
 
 bool MainWindow::refuseUnlessWritable(const QString &title)
@@ -589,11 +576,7 @@ void MainWindow::importInBackground(const ImportRequest &request)
 {
     if (!m_database || isBusy() || refuseUnlessWritable(tr("Import")))
         return;
-    m_importBytes = 0;
-    m_importRows = 0;
-    m_importCancelled = false;
     m_importAction->setEnabled(false);
-
     // Progress in the status bar, not a dialog: the reviewer keeps the keyboard and goes on tagging while the
     // import reads (it holds no lock until its short final publish).
     qint64 totalBytes = 0;
@@ -602,13 +585,47 @@ void MainWindow::importInBackground(const ImportRequest &request)
     m_importProgress->setValue(0);
     m_importStatus->setText(tr("Importing…"));
     m_importBox->show();
+
+    m_background = runInBackground(
+        this,
+        [path = m_database->path(), request, &clock = m_clock](TaskControl &control) {
+            auto database = Database::open(path);
+            ImportRequest counted = request;
+            counted.rowsRead = &control.counter();
+            ImportOutcome outcome;
+            try {
+                outcome.summary = runImport(*database, counted, clock, control.progressCallback());
+                outcome.succeeded = true;
+            } catch (const ImportRefused &refused) { // the problems, not only the message
+                outcome.error = refused.message();
+                outcome.problems = refused.problems();
+            }
+            return outcome;
+        },
+        [this](TaskOutcome<ImportOutcome> result) {
+            m_importBox->hide();
+            showAccess();
+            ImportOutcome outcome = result.result.value_or(ImportOutcome{});
+            outcome.cancelled = result.cancelled;
+            if (!result.error.isEmpty())
+                outcome.error = result.error;
+            refreshAll();
+            showImportOutcome(outcome);
+            Q_EMIT backgroundWorkFinished();
+        });
     auto *timer = new QTimer(m_importBox);
     auto *clock = new QElapsedTimer;
     clock->start();
     connect(timer, &QObject::destroyed, this, [clock] { delete clock; });
-    connect(timer, &QTimer::timeout, m_importBox, [this, totalBytes, clock] {
-        const qint64 bytes = m_importBytes.load();
-        const qint64 rows = m_importRows.load();
+    const std::weak_ptr<TaskControl> watched = m_background;
+    connect(timer, &QTimer::timeout, m_importBox, [this, totalBytes, clock, timer, watched] {
+        const std::shared_ptr<TaskControl> control = watched.lock();
+        if (!control || !control->isRunning()) {
+            timer->deleteLater();
+            return;
+        }
+        const qint64 bytes = control->done();
+        const qint64 rows = control->counter().load();
         const double seconds = std::max(0.001, double(clock->elapsed()) / 1000.0);
         m_importProgress->setValue(totalBytes > 0 ? int(1000 * bytes / totalBytes) : 0);
         m_importStatus->setText(bytes >= totalBytes && totalBytes > 0
@@ -619,37 +636,6 @@ void MainWindow::importInBackground(const ImportRequest &request)
                                           .arg(formatCount(rows), formatCount(qint64(double(rows) / seconds))));
     });
     timer->start(100);
-    connect(
-        &m_importWatcher, &QFutureWatcher<ImportOutcome>::finished, timer,
-        [this, timer] {
-            m_importBox->hide();
-            timer->deleteLater();
-        },
-        Qt::SingleShotConnection);
-
-    ImportRequest counted = request;
-    counted.rowsRead = &m_importRows;
-    m_backgroundInFlight = true;
-    m_importWatcher.setFuture(
-        QtConcurrent::run([this, path = m_database->path(), request = counted]() -> ImportOutcome {
-            ImportOutcome outcome;
-            try {
-                auto database = Database::open(path);
-                outcome.summary = runImport(*database, request, m_clock, [this](qint64 done, qint64) {
-                    m_importBytes = done;
-                    return !m_importCancelled.load();
-                });
-                outcome.succeeded = true;
-            } catch (const Cancelled &) {
-                outcome.cancelled = true;
-            } catch (const ImportRefused &refused) {
-                outcome.error = refused.message();
-                outcome.problems = refused.problems();
-            } catch (const WorkbenchError &error) {
-                outcome.error = error.message();
-            }
-            return outcome;
-        }));
 }
 
 void MainWindow::showImportOutcome(const ImportOutcome &outcome)
@@ -696,8 +682,6 @@ void MainWindow::fillWithDemoData(const DemoOptions &options)
 {
     if (!m_database || isBusy() || refuseUnlessWritable(tr("Demo data")))
         return;
-    m_demoDone = 0;
-    m_demoCancelled = false;
     m_demoAction->setEnabled(false);
 
     auto *progress =
@@ -705,36 +689,46 @@ void MainWindow::fillWithDemoData(const DemoOptions &options)
     progress->setWindowTitle(tr("Demo data"));
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
-    connect(progress, &QProgressDialog::canceled, this, [this] { m_demoCancelled = true; });
-    auto *timer = new QTimer(progress);
-    connect(timer, &QTimer::timeout, progress, [this, progress] { progress->setValue(int(m_demoDone.load())); });
-    timer->start(100);
-    connect(&m_demoWatcher, &QFutureWatcher<QString>::finished, progress, &QProgressDialog::close,
-            Qt::SingleShotConnection);
-
-    m_backgroundInFlight = true;
-    m_demoWatcher.setFuture(QtConcurrent::run([this, path = m_database->path(), options]() -> QString {
-        try {
+    m_background = runInBackground(
+        this,
+        [path = m_database->path(), options, &clock = m_clock](TaskControl &control) {
             auto database = Database::open(path);
-            fillDemoWorkspace(*database, options, m_clock, [this](qint64 done, qint64) {
-                m_demoDone = done;
-                return !m_demoCancelled.load();
-            });
-            return {};
-        } catch (const Cancelled &) {
-            return {};
-        } catch (const WorkbenchError &error) {
-            return error.message();
-        }
-    }));
+            fillDemoWorkspace(*database, options, clock, control.progressCallback());
+            return true;
+        },
+        [this, progress = QPointer<QProgressDialog>(progress)](TaskOutcome<bool> outcome) {
+            if (progress)
+                progress->close();
+            showAccess();
+            if (!outcome.error.isEmpty())
+                showError(tr("Demo data"), outcome.error);
+            refreshAll();
+            Q_EMIT backgroundWorkFinished();
+        });
+    const std::weak_ptr<TaskControl> watched = m_background;
+    connect(progress, &QProgressDialog::canceled, this, [watched] {
+        if (const auto control = watched.lock())
+            control->cancel();
+    });
+    auto *timer = new QTimer(progress);
+    connect(timer, &QTimer::timeout, progress, [progress, watched] {
+        if (const auto control = watched.lock())
+            progress->setValue(int(control->done()));
+    });
+    timer->start(100);
+}
+
+void MainWindow::stopBackgroundWork()
+{
+    if (m_background) {
+        m_background->cancel();
+        m_background->waitForWorker();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_demoCancelled = true;
-    m_importCancelled = true;
-    m_demoWatcher.waitForFinished();
-    m_importWatcher.waitForFinished();
+    stopBackgroundWork();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

@@ -4,8 +4,8 @@
 #include "demo/DemoGenerator.h"
 #include "import/ImportJob.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
+#include <memory>
 
 #include <atomic>
 #include <functional>
@@ -23,6 +23,8 @@ class Database;
 } // namespace workbench
 
 namespace workbench::ui {
+
+class TaskControl;
 
 class CostPage;
 class DashboardPage;
@@ -104,6 +106,8 @@ private:
     void importTags();
     /// The banner and the writing actions follow whether the workspace can be written.
     void showAccess();
+    /// Cancels the work running and waits for its worker (the window is closing).
+    void stopBackgroundWork();
     /// True (after saying why) when the workspace cannot be written.
     bool refuseUnlessWritable(const QString &title);
     void showImportOutcome(const ImportOutcome &outcome);
@@ -133,17 +137,10 @@ private:
     QAction *m_importTagsAction = nullptr;
     std::function<void(const QString &, const QString &)> m_errorPresenter;
 
-    QFutureWatcher<QString> m_demoWatcher;
-    QFutureWatcher<ImportOutcome> m_importWatcher;
-    // Set when demo data or an import starts, cleared once its finished handler has run (not when the worker ends).
-    bool m_backgroundInFlight = false;
-    std::atomic<qint64> m_importBytes{0};
-    std::atomic<qint64> m_importRows{0};
-    std::atomic<bool> m_importCancelled{false};
+    /// The demo data or the import running now (one at a time), until its outcome has been shown.
+    std::shared_ptr<TaskControl> m_background;
     std::function<void(const ImportOutcome &)> m_importPresenter;
     QAction *m_importAction = nullptr;
-    std::atomic<qint64> m_demoDone{0};
-    std::atomic<bool> m_demoCancelled{false};
 };
 
 } // namespace workbench::ui

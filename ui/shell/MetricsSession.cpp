@@ -4,70 +4,23 @@
 #include "common/WorkbenchError.h"
 #include "store/Database.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace workbench::ui {
 
 MetricsSession::MetricsSession(const Clock &clock, QObject *parent) : QObject(parent), m_clock(clock)
-{
-    connect(&m_overviewWatcher, &QFutureWatcher<Overview>::finished, this, [this] {
-        m_overviewInFlight = false;
-        if (m_overviewPending) {
-            m_overviewPending = false;
-            loadOverview();
-            return;
-        }
-        Overview overview = m_overviewWatcher.result();
-        if (overview.path != m_path) { // read from a workspace closed since
-            loadOverview();
-            return;
-        }
-        m_trend = std::move(overview.trend);
-        m_events = std::move(overview.events);
-        m_months.clear();
-        for (auto month = m_trend.rbegin(); month != m_trend.rend(); ++month) {
-            if (month->figures.conversations > 0)
-                m_months.push_back(month->month);
-        }
-        if (!m_periodChosen && !m_months.empty()) {
-            // The last full month, as a monthly review looks back on it; else the newest month with data.
-            const Period lastFull = Period::monthContaining(m_clock.nowUtc().toMSecsSinceEpoch()).previous();
-            const bool hasLastFull = std::find(m_months.begin(), m_months.end(), lastFull) != m_months.end();
-            const Period chosen = hasLastFull ? lastFull : m_months.front();
-            if (!(chosen == m_period) || !m_report) {
-                m_period = chosen;
-                computeReport();
-            }
-        }
-        Q_EMIT overviewChanged();
-    });
-    connect(&m_reportWatcher, &QFutureWatcher<ReportResult>::finished, this, [this] {
-        m_reportInFlight = false;
-        if (m_reportPending) {
-            m_reportPending = false;
-            computeReport();
-            return;
-        }
-        ReportResult result = m_reportWatcher.result();
-        if (result.path != m_path || !(result.period == m_period)) {
-            computeReport();
-            return;
-        }
-        m_report = std::move(result.report);
-        m_error = result.error;
-        Q_EMIT reportChanged();
-    });
-}
+{}
 
 MetricsSession::~MetricsSession()
 {
-    m_overviewWatcher.waitForFinished();
-    m_reportWatcher.waitForFinished();
+    for (const std::shared_ptr<TaskControl> &task : {m_overviewTask, m_reportTask}) {
+        if (task)
+            task->waitForWorker();
+    }
 }
 
 bool MetricsSession::isComputing() const
 {
-    return m_overviewInFlight || m_reportInFlight || m_overviewPending || m_reportPending;
+    const auto running = [](const std::shared_ptr<TaskControl> &task) { return task && task->isRunning(); };
+    return running(m_overviewTask) || running(m_reportTask) || m_overviewPending || m_reportPending;
 }
 
 void MetricsSession::setWorkspace(const QString &path)
@@ -103,40 +56,81 @@ void MetricsSession::setPeriod(const Period &period)
 
 void MetricsSession::loadOverview()
 {
-    if (m_path.isEmpty())
-        return;
-    if (m_overviewInFlight) {
-        m_overviewPending = true;
+    if (m_path.isEmpty()) {
+        m_overviewPending = false;
         return;
     }
-    m_overviewInFlight = true;
-    m_overviewWatcher.setFuture(QtConcurrent::run([path = m_path]() -> Overview {
-        try {
+    if (m_overviewTask && m_overviewTask->isRunning()) {
+        m_overviewPending = true; // the last request wins: read again once this one is in
+        return;
+    }
+    m_overviewPending = false;
+    m_overviewTask = runInBackground(
+        this,
+        [path = m_path](TaskControl &) {
             auto database = Database::open(path);
-            return {path, computeMonthlyTrend(*database), listEvents(*database), {}};
-        } catch (const WorkbenchError &error) {
-            return {path, {}, {}, error.message()};
+            return Overview{path, computeMonthlyTrend(*database), listEvents(*database), {}};
+        },
+        [this, path = m_path](TaskOutcome<Overview> outcome) { applyOverview(path, std::move(outcome)); });
+}
+
+void MetricsSession::applyOverview(const QString &path, TaskOutcome<Overview> outcome)
+{
+    if (m_overviewPending || path != m_path) { // asked again meanwhile, or read from a workspace closed since
+        // Pending until the next read starts (after this handler, when the task no longer counts as running),
+        // so that isComputing() never reads false in between.
+        m_overviewPending = true;
+        QMetaObject::invokeMethod(this, &MetricsSession::loadOverview, Qt::QueuedConnection);
+        return;
+    }
+    Overview overview = outcome.result.value_or(Overview{path, {}, {}, outcome.error});
+    m_trend = std::move(overview.trend);
+    m_events = std::move(overview.events);
+    m_months.clear();
+    for (auto month = m_trend.rbegin(); month != m_trend.rend(); ++month) {
+        if (month->figures.conversations > 0)
+            m_months.push_back(month->month);
+    }
+    if (!m_periodChosen && !m_months.empty()) {
+        // The last full month, as a monthly review looks back on it; else the newest month with data.
+        const Period lastFull = Period::monthContaining(m_clock.nowUtc().toMSecsSinceEpoch()).previous();
+        const bool hasLastFull = std::find(m_months.begin(), m_months.end(), lastFull) != m_months.end();
+        const Period chosen = hasLastFull ? lastFull : m_months.front();
+        if (!(chosen == m_period) || !m_report) {
+            m_period = chosen;
+            computeReport();
         }
-    }));
+    }
+    Q_EMIT overviewChanged();
 }
 
 void MetricsSession::computeReport()
 {
-    if (m_path.isEmpty())
+    if (m_path.isEmpty()) {
+        m_reportPending = false;
         return;
-    if (m_reportInFlight) {
+    }
+    if (m_reportTask && m_reportTask->isRunning()) {
         m_reportPending = true;
         return;
     }
-    m_reportInFlight = true;
-    m_reportWatcher.setFuture(QtConcurrent::run([path = m_path, period = m_period]() -> ReportResult {
-        try {
+    m_reportPending = false;
+    m_reportTask = runInBackground(
+        this,
+        [path = m_path, period = m_period](TaskControl &) {
             auto database = Database::open(path);
-            return {path, period, computeMetrics(*database, period), {}};
-        } catch (const WorkbenchError &error) {
-            return {path, period, std::nullopt, error.message()};
-        }
-    }));
+            return computeMetrics(*database, period);
+        },
+        [this, path = m_path, period = m_period](TaskOutcome<MetricsReport> outcome) {
+            if (m_reportPending || path != m_path || !(period == m_period)) {
+                m_reportPending = true; // as for the overview: computing until the next one starts
+                QMetaObject::invokeMethod(this, &MetricsSession::computeReport, Qt::QueuedConnection);
+                return;
+            }
+            m_report = std::move(outcome.result);
+            m_error = outcome.error;
+            Q_EMIT reportChanged();
+        });
 }
 
 } // namespace workbench::ui

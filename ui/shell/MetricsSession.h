@@ -4,7 +4,8 @@
 #include "metrics/Trend.h"
 #include "store/WorkspaceFacts.h"
 
-#include <QFutureWatcher>
+#include "BackgroundTask.h"
+
 #include <QObject>
 
 #include <optional>
@@ -55,13 +56,8 @@ private:
         std::vector<WorkspaceEvent> events;
         QString error;
     };
-    struct ReportResult {
-        QString path;
-        Period period = Period::month(1970, 1);
-        std::optional<MetricsReport> report;
-        QString error;
-    };
     void loadOverview();
+    void applyOverview(const QString &path, TaskOutcome<Overview> outcome);
     void computeReport();
 
     const Clock &m_clock;
@@ -73,11 +69,9 @@ private:
     std::vector<WorkspaceEvent> m_events;
     std::optional<MetricsReport> m_report;
     QString m_error;
-    QFutureWatcher<Overview> m_overviewWatcher;
-    QFutureWatcher<ReportResult> m_reportWatcher;
-    // In flight until the finished handler has run: a worker that is done but not yet delivered still counts.
-    bool m_overviewInFlight = false;
-    bool m_reportInFlight = false;
+    std::shared_ptr<TaskControl> m_overviewTask;
+    std::shared_ptr<TaskControl> m_reportTask;
+    // Asked again while a read runs: the result in flight is dropped and read afresh (the last request wins).
     bool m_overviewPending = false;
     bool m_reportPending = false;
 };
