@@ -6,6 +6,7 @@
 #include "dashboard/DashboardPage.h"
 #include "import/ImportJob.h"
 #include "report/Masking.h"
+#include "report/ReportData.h"
 #include "review/ReviewPage.h"
 #include "review/Sampling.h"
 #include "review/Tagging.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void chartsAreDrawn();
     void badArguments();
     void importedMarkupIsShownAsWritten();
+    void figureGatheringCanBeCancelled();
 
 private:
     test::TempFolder m_folder;
@@ -418,6 +420,19 @@ void TestReport::importedMarkupIsShownAsWritten()
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY2(!file.readAll().contains("/Subtype /Image"), "the PDF embeds an image named by imported text");
+}
+
+void TestReport::figureGatheringCanBeCancelled()
+{
+    auto db = Database::open(m_path);
+    const FixedClock clock(test::testNow());
+    QList<qint64> steps;
+    QVERIFY_THROWS_EXCEPTION(Cancelled, buildReportData(*db, Period::month(2026, 10), ReportOptions{}, clock,
+                                                        [&steps](qint64 done, qint64 total) {
+                                                            steps << done;
+                                                            return done < 2 && total > 2;
+                                                        }));
+    QCOMPARE(steps, (QList<qint64>{1, 2})); // stopped at the second step: the figures were not gathered
 }
 
 QTEST_MAIN(TestReport)
