@@ -343,6 +343,10 @@ void TestDataPage::readOnlyWorkspaceIsReadWithABanner()
         if (action->text().startsWith(QLatin1String("&Import")) || action->text().contains(QLatin1String("Demo")))
             QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
     }
+    for (const char *name : {"import-button", "empty-import-button", "demo-button"}) {
+        auto *button = window.dataPage()->findChild<QPushButton *>(QString::fromLatin1(name));
+        QVERIFY2(button && !button->isEnabled() && button->toolTip().contains(QLatin1String("read-only")), name);
+    }
     window.importInBackground(ImportRequest{{test::dataPath(QStringLiteral("import/chatlog_with_times.jsonl"))}});
     QCOMPARE(errors.size(), 1);
     QVERIFY(errors.first().contains(QLatin1String("read-only")));

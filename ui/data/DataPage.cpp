@@ -231,6 +231,17 @@ FactCard *DataPage::card(const QString &key) const
     return found->second;
 }
 
+void DataPage::setReadOnlyReason(const QString &why)
+{
+    const QList<QPushButton *> buttons = findChildren<QPushButton *>();
+    for (QPushButton *button : buttons) {
+        // Every button of this page writes (import, demo data, events, targets, mappings) but none of the
+        // message page's navigation.
+        button->setEnabled(why.isEmpty());
+        button->setToolTip(why);
+    }
+}
+
 bool DataPage::isLoading() const
 {
     return (m_loadTask && m_loadTask->isRunning()) || m_reloadPending;

@@ -40,6 +40,9 @@ public:
 
     bool isLoading() const;
     const WorkspaceFacts &facts() const { return m_facts; }
+    /// Empty: the workspace can be written. Else why not (read-only, damaged): the page's writing buttons are
+    /// disabled and say so.
+    void setReadOnlyReason(const QString &why);
 
     FactCard *card(const QString &key) const;
     /// Asks for an event and stores it; a test answers the dialog through setEventDialogAnswer.

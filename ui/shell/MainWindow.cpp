@@ -416,6 +416,7 @@ void MainWindow::showAccess()
         m_readOnlyBanner->setText(m_database->whyReadOnly() +
                                   tr(" Pages and reports can be read; nothing can be imported, sampled or tagged."));
     }
+    m_dataPage->setReadOnlyReason(writable || !m_database ? QString() : m_database->whyReadOnly());
     for (QAction *writing : {m_importAction, m_demoAction, m_importTagsAction}) {
         if (!writing)
             continue;
