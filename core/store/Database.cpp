@@ -175,6 +175,11 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
     // What this connection wrote is part of a file that passed its check (or was created here): so is the
     // file as it is now, and the next open need not read every page again.
+    rememberChecked();
+}
+
+void Database::rememberChecked() const
+{
     if (m_access == WorkspaceAccess::Writable && !m_scratch)
         checked_files::remember(m_path);
 }

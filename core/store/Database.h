@@ -50,6 +50,8 @@ public:
     /// How long a write waits for another writer (an import publishing, another program) before it is refused:
     /// the window's connection waits 2 s at most, so the GUI thread never hangs; commands wait longer.
     void setBusyTimeout(int msecs);
+    /// Records the file as it is now as checked (after this connection's own writes); see checked_files.
+    void rememberChecked() const;
     /// A scratch file (a staged import): not remembered as checked when it closes.
     void markScratch() { m_scratch = true; }
 

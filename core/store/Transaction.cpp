@@ -37,6 +37,9 @@ void Transaction::commit()
 {
     sql::run(m_db.sql(), QStringLiteral("COMMIT"));
     m_open = false;
+    // A commit may have checkpointed into the file: it is still the file that passed its check, so the next
+    // connection (a worker's) need not read every page again.
+    m_db.rememberChecked();
 }
 
 } // namespace workbench
