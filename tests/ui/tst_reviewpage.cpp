@@ -879,6 +879,12 @@ void TestReviewPage::aTagDuringABackgroundImportIsStoredAtOnce()
                              2000);
     QVERIFY2(window.isBusy(), "the import ended before the tag: nothing was tested");
     test::saveScreenshot(window, QStringLiteral("review-during-import.png"));
+    // The progress in the status bar never widens the window past a small screen.
+    window.resize(1024, 700);
+    QTest::qWait(250);
+    QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.width() <= 1024,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+    test::saveScreenshot(window, QStringLiteral("review-during-import-1024.png"));
     QVERIFY2(keyHandled < 2000, qPrintable(QString::number(keyHandled)));
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
 
