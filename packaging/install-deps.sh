@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package the build, the tests, the fuzzers (clang, libFuzzer), the benchmarks and the app need.
+# Installs every Debian 12 package the build, the tests, the fuzzers (clang, libFuzzer), the benchmarks and the app
+# need, PostgreSQL 15 and Qt's QPSQL driver included (team workspaces; the tests start a throwaway cluster).
 # Idempotent: packages already present are skipped. Runs as root or through sudo.
 #   install-deps.sh                    build, tests, benchmarks and the app (with an emoji font: customers use them)
 #   install-deps.sh --screenshots      also ImageMagick, for packaging/screenshots.sh
@@ -12,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3
   libsimdjson-dev libboost-dev
   clang libclang-rt-14-dev
+  postgresql libpq-dev libqt6sql6-psql
   xvfb xauth poppler-utils fonts-dejavu-core fonts-noto-color-emoji
 )
 if [[ "${1:-}" == "--screenshots" ]]; then
