@@ -2,10 +2,10 @@
 
 #include "Integrity.h"
 #include "Schema.h"
+#include "ScopedConnection.h"
 #include "Sql.h"
 #include "common/WorkbenchError.h"
 
-#include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -13,8 +13,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
-#include <QUrl>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -23,15 +21,6 @@ namespace workbench {
 namespace {
 
 constexpr int kBusyTimeoutMsecs = 10000;
-
-QString uniqueConnectionName(const QString &purpose)
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("workbench-%1-%2-%3")
-        .arg(purpose)
-        .arg(quintptr(QThread::currentThreadId()))
-        .arg(counter.fetchAndAddRelaxed(1));
-}
 
 struct FileFacts {
     int userVersion = 0;
@@ -59,17 +48,6 @@ QString whyNotWritable(const QFileInfo &info)
     return {};
 }
 
-// An SQLite URI that opens `path` for reading only. In a folder that cannot be written and with no -wal file
-// to replay, the file is opened as immutable, so that not even a -shm file is created beside it.
-QString readOnlyUri(const QFileInfo &info, bool folderWritable)
-{
-    QString uri =
-        QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) + QStringLiteral("?mode=ro");
-    if (!folderWritable && !QFileInfo::exists(info.absoluteFilePath() + QStringLiteral("-wal")))
-        uri += QStringLiteral("&immutable=1");
-    return uri;
-}
-
 // The application id in the file's own 100-byte header, read as bytes: a workspace whose pages SQLite cannot
 // read any more must still be told from a file of another application.
 int headerApplicationId(const QString &path)
@@ -88,15 +66,14 @@ int headerApplicationId(const QString &path)
 FileFacts inspectReadOnly(const QFileInfo &info, bool folderWritable)
 {
     const QString path = info.absoluteFilePath();
-    const QString name = uniqueConnectionName(QStringLiteral("inspect"));
     FileFacts facts;
     QString failure;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(readOnlyUri(info, folderWritable));
-        db.setConnectOptions(
+        ScopedConnection connection(
+            QStringLiteral("inspect"), readOnlyUri(path, folderWritable),
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
-        if (!db.open()) {
+        QSqlDatabase &db = connection.db();
+        if (!connection.isOpen()) {
             failure = db.lastError().text();
         } else {
             QSqlQuery query(db);
@@ -127,11 +104,8 @@ FileFacts inspectReadOnly(const QFileInfo &info, bool folderWritable)
             } else {
                 failure = query.lastError().text();
             }
-            query.finish();
-            db.close();
         }
     }
-    QSqlDatabase::removeDatabase(name);
     if (!failure.isEmpty())
         throw WorkbenchError(QStringLiteral("%1 is not an Escalation Workbench workspace (%2); it was left unchanged.")
                                  .arg(QDir::toNativeSeparators(path), failure));
@@ -256,7 +230,8 @@ std::unique_ptr<Database> Database::open(const QString &path)
         database->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
     } else {
         // Read-only at SQLite's level too: whatever a caller forgets, SQLite itself refuses to write.
-        database->m_db.setDatabaseName(readOnlyUri(info, folderWritable && access == WorkspaceAccess::ReadOnly));
+        database->m_db.setDatabaseName(
+            readOnlyUri(info.absoluteFilePath(), folderWritable && access == WorkspaceAccess::ReadOnly));
         database->m_db.setConnectOptions(
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMsecs));
     }

@@ -1,10 +1,10 @@
 #include "Integrity.h"
 
 #include "Schema.h"
+#include "ScopedConnection.h"
 #include "Sql.h"
 #include "common/WorkbenchError.h"
 
-#include <QAtomicInteger>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -13,7 +13,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QUrl>
 
 #include <filesystem>
 #include <limits>
@@ -22,51 +21,6 @@ namespace workbench {
 namespace {
 
 constexpr int kShownProblems = 100;
-
-QString connectionName(const char *purpose)
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("workbench-%1-%2").arg(QLatin1String(purpose)).arg(counter.fetchAndAddRelaxed(1));
-}
-
-QString readOnlyUri(const QString &path)
-{
-    QString uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded) +
-                  QStringLiteral("?mode=ro");
-    // Without a -wal file to replay nothing can change under the reader: immutable creates no -shm file either.
-    if (!QFileInfo::exists(path + QStringLiteral("-wal")))
-        uri += QStringLiteral("&immutable=1");
-    return uri;
-}
-
-/// A Qt SQL connection used by one function and removed when it returns.
-class ScopedConnection {
-public:
-    ScopedConnection(const char *purpose, const QString &databaseName, const QString &options)
-        : m_name(connectionName(purpose))
-    {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(databaseName);
-        m_db.setConnectOptions(options);
-        m_opened = m_db.open();
-    }
-    ~ScopedConnection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    ScopedConnection(const ScopedConnection &) = delete;
-    ScopedConnection &operator=(const ScopedConnection &) = delete;
-
-    bool isOpen() const { return m_opened; }
-    QSqlDatabase &db() { return m_db; }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-    bool m_opened = false;
-};
 
 QString fileState(const QString &path)
 {
@@ -331,7 +285,8 @@ QStringList integrityProblems(const QString &path, IntegrityDepth depth)
 {
     if (!QFileInfo(path).isFile())
         throw WorkbenchError(QStringLiteral("%1: no such workspace file.").arg(QDir::toNativeSeparators(path)));
-    ScopedConnection connection("check", readOnlyUri(path), QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    ScopedConnection connection(QStringLiteral("check"), readOnlyUri(path, false),
+                                QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
     if (!connection.isOpen())
         return {connection.db().lastError().databaseText()};
     return integrityProblems(connection.db(), depth);
@@ -393,7 +348,7 @@ RecoveryReport recoverWorkspace(const QString &damagedPath, const QString &outpu
                                  .arg(QDir::toNativeSeparators(outputPath)));
     RecoveryReport report;
     {
-        ScopedConnection damaged("recover-read", readOnlyUri(damagedPath),
+        ScopedConnection damaged(QStringLiteral("recover-read"), readOnlyUri(damagedPath, false),
                                  QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
         QSqlQuery header(damaged.db());
         // A schema that points past the end of a cut file is read leniently, so the pages before the cut count.
@@ -420,7 +375,7 @@ RecoveryReport recoverWorkspace(const QString &damagedPath, const QString &outpu
         QFile::remove(partialPath + QLatin1String(suffix));
     bool finished = false;
     {
-        ScopedConnection output("recover-write", partialPath, QStringLiteral("QSQLITE_OPEN_URI"));
+        ScopedConnection output(QStringLiteral("recover-write"), partialPath, QStringLiteral("QSQLITE_OPEN_URI"));
         if (!output.isOpen())
             throw WorkbenchError(QStringLiteral("Cannot create %1: %2")
                                      .arg(QDir::toNativeSeparators(outputPath), output.db().lastError().text()));
@@ -435,7 +390,7 @@ RecoveryReport recoverWorkspace(const QString &damagedPath, const QString &outpu
         sql::run(db, QStringLiteral("PRAGMA synchronous = OFF"));
         // Lenient schema reading (see above); the copy's own schema is complete already and is not written now.
         sql::run(db, QStringLiteral("PRAGMA writable_schema = ON"));
-        sql::run(db, QStringLiteral("ATTACH DATABASE :uri AS damaged"), {{":uri", readOnlyUri(damagedPath)}});
+        sql::run(db, QStringLiteral("ATTACH DATABASE :uri AS damaged"), {{":uri", readOnlyUri(damagedPath, false)}});
         // No enclosing transaction: once a read of the damaged file fails, SQLite refuses every further read of
         // it until its read transaction ends, so each range is copied (and committed) on its own.
         for (const TableShape &table : tableShapes(db)) {
