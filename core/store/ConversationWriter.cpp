@@ -1,5 +1,6 @@
 #include "ConversationWriter.h"
 
+#include "ConversationColumns.h"
 #include "Database.h"
 #include "DerivedFacts.h"
 #include "SqliteStatement.h"
@@ -19,39 +20,24 @@ constexpr const char *kInsert =
     " sentiment, transcript, escalation_reason, handoff_seq, signals)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
     " ON CONFLICT (conversation_id) DO NOTHING";
-// The stored column of each field, by Field; its parameter is ?(index + 1). Messages stand for the facts
-// derived from them (?17 and ?18).
-constexpr std::array<const char *, size_t(Field::Count)> kColumns = {"conversation_id",
-                                                                     "created_at",
-                                                                     "escalated",
-                                                                     "category_id",
-                                                                     "channel_id",
-                                                                     "team_id",
-                                                                     "agent_id",
-                                                                     "customer_id",
-                                                                     "escalated_at",
-                                                                     "ai_confidence",
-                                                                     "csat",
-                                                                     "first_contact_resolution",
-                                                                     "handle_time_seconds",
-                                                                     "sentiment",
-                                                                     "transcript",
-                                                                     "escalation_reason",
-                                                                     "handoff_seq = ?17, signals"};
-
 // An update of the given fields only: a column the source lacks keeps its stored value (DATA.md section 3).
+// Parameters as in kInsert (the order of kFieldColumns); ?19 is the row id.
 QByteArray updateStatement(FieldSet fields)
 {
     QByteArray statement = "UPDATE conversations SET ";
     bool first = true;
-    for (int i = int(Field::CreatedAt); i < int(Field::Count); ++i) {
-        if (!(fields & fieldBit(Field(i))))
-            continue;
-        if (!first)
-            statement += ", ";
-        first = false;
-        statement += kColumns[size_t(i)];
-        statement += " = ?" + QByteArray::number(i == int(Field::Messages) ? 18 : i + 1);
+    int parameter = 1;
+    for (const FieldColumns &field : kFieldColumns) {
+        for (const char *column : field.columns) {
+            if (!column)
+                continue;
+            ++parameter;
+            if (!(fields & fieldBit(field.field)))
+                continue;
+            statement += first ? "" : ", ";
+            statement += QByteArray(column) + " = ?" + QByteArray::number(parameter);
+            first = false;
+        }
     }
     if (first)
         statement += "conversation_id = ?1"; // nothing but the id: a no-op update

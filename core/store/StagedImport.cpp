@@ -1,5 +1,6 @@
 #include "StagedImport.h"
 
+#include "ConversationColumns.h"
 #include "Database.h"
 #include "Schema.h"
 #include "Sql.h"
@@ -11,36 +12,8 @@
 
 #include <sqlite3.h>
 
-#include <array>
-
 namespace workbench {
 namespace {
-
-// The stored column of each field that a source may have or lack (Field order); dimension columns are mapped
-// from the staging file's dimension ids to the workspace's. Messages stand for the facts derived from them.
-struct FieldColumns {
-    Field field;
-    std::array<const char *, 2> columns;
-    bool dimension = false;
-};
-const FieldColumns kFieldColumns[] = {
-    {Field::CreatedAt, {"created_at", nullptr}},
-    {Field::Escalated, {"escalated", nullptr}},
-    {Field::Category, {"category_id", nullptr}, true},
-    {Field::Channel, {"channel_id", nullptr}, true},
-    {Field::Team, {"team_id", nullptr}, true},
-    {Field::Agent, {"agent_id", nullptr}, true},
-    {Field::CustomerId, {"customer_id", nullptr}},
-    {Field::EscalatedAt, {"escalated_at", nullptr}},
-    {Field::AiConfidence, {"ai_confidence", nullptr}},
-    {Field::Csat, {"csat", nullptr}},
-    {Field::FirstContactResolution, {"first_contact_resolution", nullptr}},
-    {Field::HandleTimeSeconds, {"handle_time_seconds", nullptr}},
-    {Field::Sentiment, {"sentiment", nullptr}},
-    {Field::Transcript, {"transcript", nullptr}},
-    {Field::EscalationReason, {"escalation_reason", nullptr}},
-    {Field::Messages, {"handoff_seq", "signals"}},
-};
 
 QString stagedValue(const FieldColumns &field, const char *column)
 {
