@@ -23,6 +23,8 @@ QString stagedValue(const FieldColumns &field, const char *column)
     return QStringLiteral("s.") + QLatin1String(column);
 }
 
+constexpr int kAdoptedColumns = 19;
+
 } // namespace
 
 StagedImport::StagedImport(Database &workspace)
@@ -48,6 +50,8 @@ StagedImport::StagedImport(Database &workspace)
 
 StagedImport::~StagedImport()
 {
+    m_readStored.reset();
+    m_copyStored.reset();
     if (m_attached) {
         QSqlQuery detach(m_workspace.sql());
         detach.exec(QStringLiteral("DETACH DATABASE staging")); // best effort: a destructor must not throw
@@ -66,25 +70,30 @@ void StagedImport::noteFields(qint64 stagedId, FieldSet fields)
 
 qint64 StagedImport::adoptFromWorkspace(const QString &conversationId)
 {
-    // The same columns in the same schema; read from the workspace (a read: no lock anyone waits on).
-    SqliteStatement read(m_workspace.handle(),
-                         "SELECT conversation_id, created_at, escalated, category_id, channel_id, team_id, agent_id,"
-                         " customer_id, escalated_at, ai_confidence, csat, first_contact_resolution,"
-                         " handle_time_seconds, sentiment, transcript, escalation_reason, has_followup, handoff_seq,"
-                         " signals FROM conversations WHERE conversation_id = ?1");
-    read.bind(1, conversationId, false);
-    if (!read.step())
+    // The same columns in the same schema; read from the workspace (a read: no lock anyone waits on). Prepared
+    // once: a messages file may name many stored conversations.
+    if (!m_readStored) {
+        constexpr const char *kColumns = "conversation_id, created_at, escalated, category_id, channel_id, team_id,"
+                                         " agent_id, customer_id, escalated_at, ai_confidence, csat,"
+                                         " first_contact_resolution, handle_time_seconds, sentiment, transcript,"
+                                         " escalation_reason, has_followup, handoff_seq, signals";
+        const QByteArray read = QByteArray("SELECT ") + kColumns + " FROM conversations WHERE conversation_id = ?1";
+        const QByteArray copy = QByteArray("INSERT INTO conversations (") + kColumns +
+                                ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                                " ?17, ?18, ?19)";
+        m_readStored = std::make_unique<SqliteStatement>(m_workspace.handle(), read.constData());
+        m_copyStored = std::make_unique<SqliteStatement>(m_staging->handle(), copy.constData());
+    }
+    m_readStored->bind(1, conversationId, false);
+    if (!m_readStored->step()) {
+        m_readStored->reset();
         return -1;
-    SqliteStatement copy(m_staging->handle(),
-                         "INSERT INTO conversations (conversation_id, created_at, escalated, category_id, channel_id,"
-                         " team_id, agent_id, customer_id, escalated_at, ai_confidence, csat,"
-                         " first_contact_resolution, handle_time_seconds, sentiment, transcript, escalation_reason,"
-                         " has_followup, handoff_seq, signals)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                         " ?19)");
-    for (int column = 0; column < 19; ++column)
-        copy.bindColumnOf(column + 1, read, column);
-    copy.step();
+    }
+    for (int column = 0; column < kAdoptedColumns; ++column)
+        m_copyStored->bindColumnOf(column + 1, *m_readStored, column);
+    m_copyStored->step();
+    m_copyStored->reset();
+    m_readStored->reset();
     const qint64 stagedId = sqlite3_last_insert_rowid(m_staging->handle());
     noteFields(stagedId, 0);
     return stagedId;

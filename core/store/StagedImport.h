@@ -54,6 +54,8 @@ private:
     QTemporaryDir m_folder;
     std::unique_ptr<Database> m_staging;
     std::unique_ptr<SqliteStatement> m_noteFields;
+    std::unique_ptr<SqliteStatement> m_readStored; ///< adoptFromWorkspace's statements, prepared on first use
+    std::unique_ptr<SqliteStatement> m_copyStored;
     bool m_attached = false;
 };
 
