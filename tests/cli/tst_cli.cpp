@@ -513,18 +513,7 @@ void TestCli::damagedWorkspaceIsReadNeverWritten()
                   QStringLiteral("2026-10")})
                  .exitCode,
              0);
-    {
-        // Garble the cell count of the conversations table's last page, as a bad sector would.
-        auto db = Database::open(path);
-        const qint64 page = test::queryValue(*db, QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name ="
-                                                                 " 'conversations' AND pagetype = 'leaf'"))
-                                .toLongLong();
-        db.reset();
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek((page - 1) * 16384 + 3));
-        QCOMPARE(file.write("\xff\x7f", 2), qint64(2));
-    }
+    test::garblePage(path, test::pageOf(path, QStringLiteral("conversations"))); // as a bad sector would
     const QByteArray before = test::fileSha256(path);
     const QString csv = test::writeFile(m_home.path(QStringLiteral("late.csv")),
                                         "conversation_id,created_at,escalated\nLATE-1,2026-10-05T10:00:00Z,1\n");

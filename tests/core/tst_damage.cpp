@@ -18,43 +18,11 @@
 
 using namespace workbench;
 using workbench::test::fileSha256;
+using workbench::test::garblePage;
+using workbench::test::pageOf;
 using workbench::test::queryValue;
 
 namespace {
-
-constexpr qint64 kPageSize = 16384;
-
-// A page of `object` ("conversations", an index...) of the given B-tree page type, found with SQLite's dbstat.
-qint64 pageOf(const QString &path, const QString &object, const QString &pageType)
-{
-    qint64 page = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT pageno FROM dbstat WHERE name = :name AND pagetype = :type"
-                                         " ORDER BY pageno LIMIT 1 OFFSET 1"));
-            query.bindValue(QStringLiteral(":name"), object);
-            query.bindValue(QStringLiteral(":type"), pageType);
-            if (query.exec() && query.next())
-                page = query.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("pages"));
-    return page;
-}
-
-// Overwrites the cell count of a B-tree page, the way a bad sector or a torn write garbles a page.
-void garblePage(const QString &path, qint64 page)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    QVERIFY(file.seek((page - 1) * kPageSize + 3));
-    QCOMPARE(file.write("\xff\x7f", 2), qint64(2));
-}
 
 void expectRefused(const std::function<void()> &write, const QString &why)
 {
@@ -151,13 +119,10 @@ void TestDamage::damagedPageIsNeverWritten()
 
     const QString csv = test::writeFile(m_folder.path(QStringLiteral("one.csv")),
                                         "conversation_id,created_at,escalated\nNEW-1,2026-10-05T10:00:00Z,1\n");
-    expectRefused([&] { runImport(*db, ImportRequest{{csv}}, FixedClock(test::testNow())); },
+    expectRefused([&] { runImport(*db, test::importOf({csv}), FixedClock(test::testNow())); },
                   QStringLiteral("is damaged"));
-    expectRefused(
-        [&] {
-            addTag(*db, TagRequest{QStringLiteral("DEMO-000001"), QStringLiteral("Dana"), Verdict::FalseEscalation});
-        },
-        QStringLiteral("is damaged"));
+    expectRefused([&] { addTag(*db, test::tagRequest(QStringLiteral("DEMO-000001"), Verdict::FalseEscalation)); },
+                  QStringLiteral("is damaged"));
     expectRefused([&] { WorkspaceSettings(*db).set(QStringLiteral("agent_cost"), QStringLiteral("9")); },
                   QStringLiteral("is damaged"));
     SampleRequest sample;
@@ -228,12 +193,8 @@ void TestDamage::readOnlyFileOpensForReading()
         QVERIFY2(db->whyReadOnly().contains(QLatin1String("the file is read-only")), qPrintable(db->whyReadOnly()));
         QCOMPARE(conversationCount(*db), m_conversations);
         QCOMPARE(queryValue(*db, QStringLiteral("SELECT count(*) FROM messages")).toLongLong(), m_messages);
-        expectRefused(
-            [&] {
-                addTag(*db,
-                       TagRequest{QStringLiteral("DEMO-000001"), QStringLiteral("Dana"), Verdict::FalseEscalation});
-            },
-            QStringLiteral("read-only"));
+        expectRefused([&] { addTag(*db, test::tagRequest(QStringLiteral("DEMO-000001"), Verdict::FalseEscalation)); },
+                      QStringLiteral("read-only"));
     }
     QCOMPARE(fileSha256(path), before);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
@@ -328,10 +289,9 @@ void TestDamage::recoveryKeepsEveryReadableRow()
         QVERIFY2(messages < m_messages && messages > m_messages - 300, qPrintable(QString::number(messages)));
     }
     // The copy is a workspace like any other: it takes a tag.
-    addTag(*recovered, TagRequest{queryValue(*recovered, QStringLiteral("SELECT conversation_id FROM conversations"
-                                                                        " LIMIT 1"))
-                                      .toString(),
-                                  QStringLiteral("Dana"), Verdict::FalseEscalation});
+    const QString first =
+        queryValue(*recovered, QStringLiteral("SELECT conversation_id FROM conversations LIMIT 1")).toString();
+    addTag(*recovered, test::tagRequest(first, Verdict::FalseEscalation));
 }
 
 void TestDamage::recoveryNeverOverwrites()

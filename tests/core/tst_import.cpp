@@ -237,7 +237,7 @@ void TestImport::tagsDuringAnImportAreCommittedAtOnce()
     QString tagError;
     try {
         auto db = Database::open(path);
-        addTag(*db, TagRequest{QStringLiteral("T-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+        addTag(*db, test::tagRequest(QStringLiteral("T-1"), Verdict::FalseEscalation));
     } catch (const WorkbenchError &error) {
         tagError = error.message();
     }
@@ -270,7 +270,7 @@ void TestImport::aWriterWaitsBoundedAndSaysWhy()
     window->setBusyTimeout(200);
     sql::run(publisher->sql(), QStringLiteral("BEGIN IMMEDIATE"));
     try {
-        addTag(*window, TagRequest{QStringLiteral("W-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+        addTag(*window, test::tagRequest(QStringLiteral("W-1"), Verdict::FalseEscalation));
         QFAIL("a tag was written while another connection held the write lock");
     } catch (const WorkbenchError &error) {
         QVERIFY2(error.message().contains(QLatin1String("Tagging is not possible right now")) &&
@@ -278,7 +278,7 @@ void TestImport::aWriterWaitsBoundedAndSaysWhy()
                  qPrintable(error.message()));
     }
     sql::run(publisher->sql(), QStringLiteral("COMMIT"));
-    addTag(*window, TagRequest{QStringLiteral("W-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+    addTag(*window, test::tagRequest(QStringLiteral("W-1"), Verdict::FalseEscalation));
     QCOMPARE(queryValue(*window, QStringLiteral("SELECT count(*) FROM tags")).toInt(), 1);
 }
 
@@ -290,7 +290,7 @@ void TestImport::messagesFileForStoredConversationsThroughTheStaging()
     importFiles(*db, {file(QStringLiteral("conversations-only.csv"),
                            "conversation_id,created_at,escalated,category,csat\n"
                            "L-1,1790812800,1,Billing,2\nL-2,1790899200,0,Returns,5\n")});
-    addTag(*db, TagRequest{QStringLiteral("L-1"), QStringLiteral("Dana"), Verdict::FalseEscalation});
+    addTag(*db, test::tagRequest(QStringLiteral("L-1"), Verdict::FalseEscalation));
     const QString messages = file(QStringLiteral("later-messages.csv"),
                                   "conversation_id,seq,role,text\nL-1,0,customer,Can I talk to a real person?\n"
                                   "L-1,1,agent,Sure.\n");

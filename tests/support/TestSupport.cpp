@@ -5,6 +5,7 @@
 #include "review/Tagging.h"
 #include "store/Database.h"
 #include "store/Schema.h"
+#include "store/ScopedConnection.h"
 #include "store/Sql.h"
 
 #include <QCryptographicHash>
@@ -40,6 +41,29 @@ QByteArray fileSha256(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result().toHex();
+}
+
+qint64 pageOf(const QString &path, const QString &object, const QString &pageType)
+{
+    ScopedConnection connection(QStringLiteral("test-pages"), path, QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!connection.isOpen())
+        return -1;
+    QSqlQuery query(connection.db());
+    query.prepare(QStringLiteral("SELECT pageno FROM dbstat WHERE name = :name AND pagetype = :type"
+                                 " ORDER BY pageno LIMIT 1 OFFSET 1"));
+    query.bindValue(QStringLiteral(":name"), object);
+    query.bindValue(QStringLiteral(":type"), pageType);
+    return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+void garblePage(const QString &path, qint64 page)
+{
+    constexpr qint64 kPageSize = 16384; // what Database::open gives a new workspace
+    QVERIFY(page > 1);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek((page - 1) * kPageSize + 3));
+    QCOMPARE(file.write("\xff\x7f", 2), qint64(2));
 }
 
 QVariant queryValue(Database &db, const QString &statement)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "import/ImportJob.h"
+#include "review/Tagging.h"
 
 #include <QByteArray>
 #include <QProcessEnvironment>
@@ -38,6 +40,33 @@ inline QDateTime testNow()
 
 /// SHA-256 of a file's bytes (empty when it cannot be read).
 QByteArray fileSha256(const QString &path);
+
+/// A B-tree page of `object` (a table or index name) of `pageType` ("leaf", "internal"): the second such page,
+/// found with SQLite's dbstat on a read-only connection; -1 when there is none.
+qint64 pageOf(const QString &path, const QString &object, const QString &pageType = QStringLiteral("leaf"));
+
+/// Overwrites the cell count of `page` of a closed workspace (16 KiB pages), the way a bad sector or a torn write
+/// garbles a page; fails the test when the file cannot be written.
+void garblePage(const QString &path, qint64 page);
+
+/// An import of `files` with every other option at its default.
+inline ImportRequest importOf(const QStringList &files)
+{
+    ImportRequest request;
+    request.files = files;
+    return request;
+}
+
+/// A tag of `verdict` on `conversationId` by `reviewer`, nothing else set.
+inline TagRequest tagRequest(const QString &conversationId, Verdict verdict,
+                             const QString &reviewer = QStringLiteral("Dana"))
+{
+    TagRequest request;
+    request.conversationId = conversationId;
+    request.reviewer = reviewer;
+    request.verdict = verdict;
+    return request;
+}
 
 /// The first column of the first row of `statement` on `db`, failing the test on an SQL error.
 QVariant queryValue(Database &db, const QString &statement);

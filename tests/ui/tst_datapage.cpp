@@ -347,7 +347,7 @@ void TestDataPage::readOnlyWorkspaceIsReadWithABanner()
         auto *button = window.dataPage()->findChild<QPushButton *>(QString::fromLatin1(name));
         QVERIFY2(button && !button->isEnabled() && button->toolTip().contains(QLatin1String("read-only")), name);
     }
-    window.importInBackground(ImportRequest{{test::dataPath(QStringLiteral("import/chatlog_with_times.jsonl"))}});
+    window.importInBackground(test::importOf({test::dataPath(QStringLiteral("import/chatlog_with_times.jsonl"))}));
     QCOMPARE(errors.size(), 1);
     QVERIFY(errors.first().contains(QLatin1String("read-only")));
     test::saveScreenshot(window, QStringLiteral("data-page-read-only.png"));

@@ -353,7 +353,7 @@ void TestReport::importedMarkupIsShownAsWritten()
         }
         ids.finish();
         const QString file = test::writeFile(m_folder.path(QStringLiteral("markup.csv")), csv.toUtf8());
-        runImport(*db, ImportRequest{{file}}, FixedClock(test::testNow()));
+        runImport(*db, test::importOf({file}), FixedClock(test::testNow()));
         addEvent(*db, QDate(2026, 10, 6), QStringLiteral("policy change"), bold);
     }
     const FixedClock clock(test::testNow());

@@ -837,17 +837,12 @@ void TestReviewPage::aTagDuringABackgroundImportIsStoredAtOnce()
                  QByteArray(160, 'w') + "\"}\n";
     const QString exportFile = test::writeFile(m_folder.path(QStringLiteral("late-export.jsonl")), jsonl);
 
-    MainWindow window(m_clock);
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(window.openWorkspace(path));
-    window.showPage(window.reviewPage());
-    window.activateWindow();
+    // At 1024x700: the import's progress in the status bar must not widen the window past a small screen.
+    ReviewWindow review(m_clock, path);
+    MainWindow &window = review.window;
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    ReviewPage *page = window.reviewPage();
+    ReviewPage *page = review.page;
     page->setReviewer(QStringLiteral("Dana"));
-    QStringList errors;
-    page->setErrorPresenter([&errors](const QString &message) { errors << message; });
     SampleRequest sample;
     sample.period = *Period::parse(QStringLiteral("2026-W44"));
     sample.size = 10;
@@ -861,7 +856,7 @@ void TestReviewPage::aTagDuringABackgroundImportIsStoredAtOnce()
         auto db = Database::open(path);
         return queryValue(*db, QStringLiteral("SELECT count(*) FROM tags")).toInt();
     }();
-    window.importInBackground(ImportRequest{{exportFile}});
+    window.importInBackground(test::importOf({exportFile}));
     QVERIFY(window.isBusy());
     QTest::qWait(200); // well into the import's reading
     QVERIFY(window.isBusy());
@@ -878,15 +873,11 @@ void TestReviewPage::aTagDuringABackgroundImportIsStoredAtOnce()
                                      .toInt() == 1,
                              2000);
     QVERIFY2(window.isBusy(), "the import ended before the tag: nothing was tested");
-    test::saveScreenshot(window, QStringLiteral("review-during-import.png"));
-    // The progress in the status bar never widens the window past a small screen.
-    window.resize(1024, 700);
-    QTest::qWait(250);
     QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.width() <= 1024,
              qPrintable(QString::number(window.minimumSizeHint().width())));
     test::saveScreenshot(window, QStringLiteral("review-during-import-1024.png"));
     QVERIFY2(keyHandled < 2000, qPrintable(QString::number(keyHandled)));
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+    QVERIFY2(review.errors.isEmpty(), qPrintable(review.errors.join(QLatin1Char('\n'))));
 
     QSignalSpy finished(&window, &MainWindow::backgroundWorkFinished);
     QVERIFY(finished.wait(120000));

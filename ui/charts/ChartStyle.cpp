@@ -1,13 +1,12 @@
 #include "ChartStyle.h"
 
-#include <QCursor>
-#include <QToolTip>
-
 #include "display/Colors.h"
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QCursor>
 #include <QLegend>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
