@@ -7,7 +7,7 @@
 #include "model/Conversation.h"
 #include "store/Database.h"
 #include "store/DerivedFacts.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 #include <QDir>
 #include <QFile>
@@ -56,10 +56,10 @@ void importMessagesCsv(Database &db, const QString &path, bool lenient, ImportSu
                 .arg(QDir::toNativeSeparators(path), missing.size() > 1 ? QStringLiteral("s") : QString(),
                      missing.join(QStringLiteral(", ")), headers.join(QStringLiteral(", "))));
 
-    SqliteStatement findId(db.handle(), "SELECT id FROM conversations WHERE conversation_id = ?1");
-    SqliteStatement clear(db.handle(), "DELETE FROM messages WHERE conversation_ref = ?1");
-    SqliteStatement insert(
-        db.handle(),
+    Statement findId(db, "SELECT id FROM conversations WHERE conversation_id = ?1");
+    Statement clear(db, "DELETE FROM messages WHERE conversation_ref = ?1");
+    Statement insert(
+        db,
         "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (conversation_ref, seq) DO UPDATE SET"
         " role = excluded.role, author = excluded.author, text = excluded.text, sent_at = excluded.sent_at");

@@ -2,7 +2,7 @@
 
 #include "common/NumberText.h"
 #include "store/Database.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 #include <QHash>
 #include <QSet>
@@ -140,7 +140,7 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
 std::vector<ReviewerAgreement> agreementFor(Database &db, const Period &period)
 {
     // Each reviewer's latest tag per conversation of the period.
-    SqliteStatement tags(db.handle(), "SELECT t.reviewer, c.conversation_id, t.verdict FROM tags t"
+    Statement tags(db, "SELECT t.reviewer, c.conversation_id, t.verdict FROM tags t"
                                       " JOIN conversations c ON c.id = t.conversation_ref"
                                       " WHERE c.created_at >= ?1 AND c.created_at < ?2 ORDER BY t.tagged_at, t.id");
     tags.bind(1, period.startMsecs());

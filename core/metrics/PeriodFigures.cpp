@@ -4,7 +4,7 @@
 #include "Statistics.h"
 #include "model/Conversation.h"
 #include "store/Database.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 #include <QHash>
 
@@ -119,7 +119,7 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
 
     QHash<qint64, QString> names;
     {
-        SqliteStatement dimensions(db.handle(), "SELECT id, name FROM dimensions");
+        Statement dimensions(db, "SELECT id, name FROM dimensions");
         while (dimensions.step())
             names.insert(dimensions.columnInt64(0), dimensions.columnText(1));
     }
@@ -134,7 +134,7 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         return *found;
     };
 
-    SqliteStatement scan(db.handle(), "SELECT escalated, csat, has_followup, category_id, channel_id, team_id, agent_id"
+    Statement scan(db, "SELECT escalated, csat, has_followup, category_id, channel_id, team_id, agent_id"
                                       " FROM conversations WHERE created_at >= ?1 AND created_at < ?2");
     scan.bind(1, period.startMsecs());
     scan.bind(2, period.endMsecs());
@@ -156,7 +156,7 @@ PeriodFigures computePeriodFigures(Database &db, const Period &period, double cs
         kInRandomSampleSql +
         " FROM verdicts AS v JOIN conversations c ON c.id = v.conversation_ref"
         " WHERE c.created_at >= ?1 AND c.created_at < ?2";
-    SqliteStatement reviews(db.handle(), reviewsSql.constData());
+    Statement reviews(db, reviewsSql.constData());
     reviews.bind(1, period.startMsecs());
     reviews.bind(2, period.endMsecs());
     while (reviews.step()) {

@@ -1,7 +1,7 @@
 #include "Trend.h"
 
 #include "store/Database.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 namespace workbench {
 
@@ -9,7 +9,7 @@ std::vector<TrendMonth> computeMonthlyTrend(Database &db)
 {
     std::vector<TrendMonth> trend;
     {
-        SqliteStatement range(db.handle(), "SELECT min(created_at), max(created_at) FROM conversations");
+        Statement range(db, "SELECT min(created_at), max(created_at) FROM conversations");
         if (!range.step() || range.columnIsNull(0))
             return trend;
         Period month = Period::monthContaining(range.columnInt64(0));
@@ -23,7 +23,7 @@ std::vector<TrendMonth> computeMonthlyTrend(Database &db)
         }
     }
     // In time order, so a month's bucket is found by walking forward, not by a calendar lookup per row.
-    SqliteStatement scan(db.handle(), "SELECT created_at, escalated FROM conversations ORDER BY created_at");
+    Statement scan(db, "SELECT created_at, escalated FROM conversations ORDER BY created_at");
     size_t at = 0;
     while (scan.step()) {
         const qint64 created = scan.columnInt64(0);
@@ -39,7 +39,7 @@ std::vector<TrendMonth> computeMonthlyTrend(Database &db)
     const QByteArray reviewsSql = QByteArray("SELECT c.created_at, c.escalated, v.verdict FROM verdicts AS v"
                                              " JOIN conversations c ON c.id = v.conversation_ref WHERE ") +
                                   kInRandomSampleSql;
-    SqliteStatement reviews(db.handle(), reviewsSql.constData());
+    Statement reviews(db, reviewsSql.constData());
     const Period first = trend.front().month;
     while (reviews.step()) {
         const Period month = Period::monthContaining(reviews.columnInt64(0));

@@ -5,7 +5,7 @@
 #include "common/TextLines.h"
 #include "review/ConversationDetails.h"
 #include "store/Database.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 #include <QFileInfo>
 
@@ -64,7 +64,7 @@ ReportData buildReportData(Database &db, const Period &period, const ReportOptio
     advance();
     data.events = listEvents(db);
     {
-        SqliteStatement reviewers(db.handle(), "SELECT DISTINCT t.reviewer FROM tags t JOIN conversations c"
+        Statement reviewers(db, "SELECT DISTINCT t.reviewer FROM tags t JOIN conversations c"
                                                " ON c.id = t.conversation_ref"
                                                " WHERE c.created_at >= ?1 AND c.created_at < ?2 ORDER BY 1");
         reviewers.bind(1, period.startMsecs());
@@ -77,7 +77,7 @@ ReportData buildReportData(Database &db, const Period &period, const ReportOptio
     for (const auto &[verdict, examples] : {std::pair{QStringLiteral("false_escalation"), &data.falseExamples},
                                             std::pair{QStringLiteral("missed_escalation"), &data.missedExamples}}) {
         // Reviewed with a reason first (they explain themselves), then by id: the same report every time.
-        SqliteStatement candidates(db.handle(), "SELECT c.conversation_id FROM verdicts v JOIN conversations c"
+        Statement candidates(db, "SELECT c.conversation_id FROM verdicts v JOIN conversations c"
                                                 " ON c.id = v.conversation_ref WHERE v.verdict = ?1"
                                                 " AND c.created_at >= ?2 AND c.created_at < ?3"
                                                 " ORDER BY (v.reason IS NULL OR v.reason = ''), c.conversation_id"

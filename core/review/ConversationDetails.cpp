@@ -1,14 +1,14 @@
 #include "ConversationDetails.h"
 
 #include "store/Database.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 namespace workbench {
 
 std::optional<ConversationDetails> loadConversation(Database &db, const QString &conversationId)
 {
-    SqliteStatement facts(
-        db.handle(),
+    Statement facts(
+        db,
         "SELECT c.id, c.created_at, c.escalated, cat.name, ch.name, t.name, a.name, c.customer_id, c.escalated_at,"
         " c.ai_confidence, c.csat, c.first_contact_resolution, c.handle_time_seconds, c.sentiment, c.transcript,"
         " c.escalation_reason, c.handoff_seq, c.signals, c.has_followup"
@@ -50,15 +50,15 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
     details.signalMask = int(facts.columnInt64(17));
     details.hasFollowup = facts.columnInt64(18) != 0;
 
-    SqliteStatement messages(
-        db.handle(), "SELECT role, author, text, sent_at FROM messages WHERE conversation_ref = ?1 ORDER BY seq");
+    Statement messages(
+        db, "SELECT role, author, text, sent_at FROM messages WHERE conversation_ref = ?1 ORDER BY seq");
     messages.bind(1, details.rowId);
     while (messages.step())
         c.messages.push_back({roleFromName(messages.columnText(0)).value_or(Role::System), messages.columnText(2),
                               messages.columnIsNull(3) ? std::nullopt : std::optional<qint64>(messages.columnInt64(3)),
                               messages.columnText(1)});
 
-    SqliteStatement tags(db.handle(),
+    Statement tags(db,
                          "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name, t.role"
                          " FROM tags t LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
                          " WHERE t.conversation_ref = ?1 ORDER BY t.tagged_at, t.id");

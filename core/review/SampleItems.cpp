@@ -2,7 +2,7 @@
 
 #include "store/Database.h"
 #include "store/Sql.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 
 namespace workbench {
 
@@ -19,7 +19,7 @@ std::optional<SampleSummary> sampleLike(const std::vector<SampleSummary> &sample
 std::vector<SampleSummary> listSamples(Database &db)
 {
     std::vector<SampleSummary> samples;
-    SqliteStatement query(db.handle(),
+    Statement query(db,
                           "SELECT s.id, s.period, s.population, s.method, s.created_at,"
                           " (SELECT count(*) FROM sample_items i WHERE i.sample_id = s.id),"
                           " (SELECT count(*) FROM sample_items i WHERE i.sample_id = s.id"
@@ -34,7 +34,7 @@ std::vector<SampleSummary> listSamples(Database &db)
 std::vector<SampleItem> loadSampleItems(Database &db, qint64 sampleId)
 {
     std::vector<SampleItem> items;
-    SqliteStatement query(db.handle(),
+    Statement query(db,
                           "SELECT i.position, c.conversation_id, d.name, c.escalated, i.skipped, v.verdict, v.reviewer"
                           " FROM sample_items i JOIN conversations c ON c.id = i.conversation_ref"
                           " LEFT JOIN verdicts v ON v.conversation_ref = c.id"
@@ -49,7 +49,7 @@ std::vector<SampleItem> loadSampleItems(Database &db, qint64 sampleId)
 std::vector<ReviewerProgress> reviewerProgress(Database &db, qint64 sampleId)
 {
     std::vector<ReviewerProgress> progress;
-    SqliteStatement query(db.handle(),
+    Statement query(db,
                           "SELECT t.reviewer, count(DISTINCT t.conversation_ref) FROM tags t"
                           " JOIN sample_items i ON i.conversation_ref = t.conversation_ref AND i.sample_id = ?1"
                           " GROUP BY t.reviewer ORDER BY 2 DESC, 1");

@@ -4,7 +4,7 @@
 #include "common/WorkbenchError.h"
 #include "store/Database.h"
 #include "store/Sql.h"
-#include "store/SqliteStatement.h"
+#include "store/Statement.h"
 #include "store/Transaction.h"
 
 #include <QDateTime>
@@ -50,7 +50,7 @@ Period lastFullIsoWeek(const QDateTime &now)
 
 qint64 populationSize(Database &db, const Period &period, Population population)
 {
-    SqliteStatement query(db.handle(), "SELECT count(*) FROM conversations"
+    Statement query(db, "SELECT count(*) FROM conversations"
                                        " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3");
     query.bind(1, period.startMsecs());
     query.bind(2, period.endMsecs());
@@ -61,7 +61,7 @@ qint64 populationSize(Database &db, const Period &period, Population population)
 std::optional<Period> latestIsoWeekWith(Database &db, Population population)
 {
     // Walks the time index backwards and stops at the first match.
-    SqliteStatement query(db.handle(), "SELECT created_at FROM conversations WHERE escalated = ?1"
+    Statement query(db, "SELECT created_at FROM conversations WHERE escalated = ?1"
                                        " ORDER BY created_at DESC LIMIT 1");
     query.bind(1, qint64(population == Population::Escalated ? 1 : 0));
     if (!query.step() || query.columnIsNull(0))
@@ -87,7 +87,7 @@ Sample drawSample(Database &db, const SampleRequest &request)
     std::vector<Candidate> population;
     {
         // In conversation-id order (UTF-8 byte order is code point order): the order a seed draws from.
-        SqliteStatement query(db.handle(),
+        Statement query(db,
                               "SELECT id, conversation_id, csat, has_followup, ai_confidence FROM conversations"
                               " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3"
                               " ORDER BY conversation_id");
@@ -166,7 +166,7 @@ Sample drawSample(Database &db, const SampleRequest &request)
          {":at", request.createdAtMsecs},
          {":by", request.createdBy.isEmpty() ? QVariant() : QVariant(request.createdBy)}});
     sample.id = sql::scalar(db.sql(), QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
-    SqliteStatement item(db.handle(),
+    Statement item(db,
                          "INSERT INTO sample_items (sample_id, position, conversation_ref) VALUES (?1, ?2, ?3)");
     for (size_t position = 0; position < chosen.size(); ++position) {
         item.bind(1, sample.id);

@@ -3,7 +3,7 @@
 #include "ConversationColumns.h"
 #include "Database.h"
 #include "DerivedFacts.h"
-#include "SqliteStatement.h"
+#include "Statement.h"
 
 #include <sqlite3.h>
 
@@ -59,12 +59,11 @@ std::optional<qint64> optionalBool(const std::optional<bool> &value)
 
 ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db)
 {
-    sqlite3 *handle = db.handle();
-    m_findId = std::make_unique<SqliteStatement>(handle, "SELECT id FROM conversations WHERE conversation_id = ?1");
-    m_insert = std::make_unique<SqliteStatement>(handle, kInsert);
-    m_deleteMessages = std::make_unique<SqliteStatement>(handle, "DELETE FROM messages WHERE conversation_ref = ?1");
-    m_insertMessage = std::make_unique<SqliteStatement>(
-        handle,
+    m_findId = std::make_unique<Statement>(db, "SELECT id FROM conversations WHERE conversation_id = ?1");
+    m_insert = std::make_unique<Statement>(db, kInsert);
+    m_deleteMessages = std::make_unique<Statement>(db, "DELETE FROM messages WHERE conversation_ref = ?1");
+    m_insertMessage = std::make_unique<Statement>(
+        db,
         "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     QByteArray several = "INSERT INTO messages (conversation_ref, seq, role, author, text, sent_at) VALUES ";
     for (int row = 0; row < kTurnsPerStatement; ++row) {
@@ -74,12 +73,12 @@ ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db
             several += ", ?" + QByteArray::number(first + column);
         several += ')';
     }
-    m_insertMessages = std::make_unique<SqliteStatement>(handle, several.constData());
+    m_insertMessages = std::make_unique<Statement>(db, several.constData());
 }
 
 ConversationWriter::~ConversationWriter() = default;
 
-void ConversationWriter::bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting,
+void ConversationWriter::bindColumns(Statement &statement, const Conversation &conversation, bool inserting,
                                      const MessageFacts *precomputed)
 {
     const FieldSet present = inserting ? kAllFields : conversation.presentFields;
@@ -131,7 +130,7 @@ ConversationWriter::Outcome ConversationWriter::write(const Conversation &conver
         fields |= fieldBit(Field::Transcript); // derived from the messages from now on
     auto &update = m_updates[fields];
     if (!update)
-        update = std::make_unique<SqliteStatement>(m_db.handle(), updateStatement(fields).constData());
+        update = std::make_unique<Statement>(m_db, updateStatement(fields).constData());
     bindColumns(*update, conversation, false, facts);
     update->bind(19, m_lastRowId);
     update->step();
@@ -150,7 +149,7 @@ void ConversationWriter::writeMessages(qint64 rowId, const std::vector<Message> 
 {
     // Eight turns per statement where there are eight: a transcript costs a few statements, not one per turn.
     size_t seq = 0;
-    auto bindTurn = [&](SqliteStatement &statement, int row, size_t at) {
+    auto bindTurn = [&](Statement &statement, int row, size_t at) {
         const Message &message = messages[at];
         const int first = row * 6;
         statement.bind(first + 1, rowId);

@@ -10,7 +10,7 @@
 namespace workbench {
 
 class Database;
-class SqliteStatement;
+class Statement;
 
 /// Writes conversations and their messages with prepared statements, inside the caller's transaction.
 /// A conversation id already stored is updated in place (its row id, and so its tags, are kept); only the
@@ -30,18 +30,18 @@ public:
     qint64 updatedCount() const { return m_updated; }
 
 private:
-    void bindColumns(SqliteStatement &statement, const Conversation &conversation, bool inserting,
+    void bindColumns(Statement &statement, const Conversation &conversation, bool inserting,
                      const MessageFacts *facts);
     void writeMessages(qint64 rowId, const std::vector<Message> &messages);
 
     Database &m_db;
     DimensionCache m_dimensions;
-    std::unique_ptr<SqliteStatement> m_findId;
-    std::unique_ptr<SqliteStatement> m_insert;
-    std::map<FieldSet, std::unique_ptr<SqliteStatement>> m_updates;
-    std::unique_ptr<SqliteStatement> m_deleteMessages;
-    std::unique_ptr<SqliteStatement> m_insertMessage;
-    std::unique_ptr<SqliteStatement> m_insertMessages; ///< kTurnsPerStatement turns at once
+    std::unique_ptr<Statement> m_findId;
+    std::unique_ptr<Statement> m_insert;
+    std::map<FieldSet, std::unique_ptr<Statement>> m_updates;
+    std::unique_ptr<Statement> m_deleteMessages;
+    std::unique_ptr<Statement> m_insertMessage;
+    std::unique_ptr<Statement> m_insertMessages; ///< kTurnsPerStatement turns at once
     static constexpr int kTurnsPerStatement = 8;
     qint64 m_lastRowId = 0;
     qint64 m_inserted = 0;

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Integrity.h"
+#include "PostgresConnection.h"
 #include "Schema.h"
 #include "ScopedConnection.h"
 #include "Sql.h"
@@ -15,6 +16,7 @@
 #include <QSqlQuery>
 #include <QtEndian>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 namespace workbench {
@@ -154,12 +156,71 @@ Database::~Database()
 
 void Database::rememberChecked() const
 {
-    if (m_access == WorkspaceAccess::Writable && !m_scratch)
+    if (m_kind == StoreKind::SqliteFile && m_access == WorkspaceAccess::Writable && !m_scratch)
         checked_files::remember(m_path);
 }
 
-std::unique_ptr<Database> Database::open(const QString &path)
+std::unique_ptr<Database> Database::connectPostgres(const QString &location, const std::optional<QString> &password)
 {
+    const postgres::Location where = postgres::parseLocation(location);
+    std::unique_ptr<Database> database(new Database(where.display, uniqueConnectionName(QStringLiteral("pg"))));
+    database->m_kind = StoreKind::Postgres;
+    database->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), database->m_connectionName);
+    if (!database->m_db.isValid())
+        throw WorkbenchError(QStringLiteral("Cannot open %1: Qt's PostgreSQL driver is not installed (Debian "
+                                            "package libqt6sql6-psql).")
+                                 .arg(where.display));
+    database->m_db.setHostName(where.host);
+    if (where.port > 0)
+        database->m_db.setPort(where.port);
+    database->m_db.setDatabaseName(where.database);
+    database->m_db.setUserName(where.user);
+    if (password || where.password)
+        database->m_db.setPassword(password ? *password : *where.password);
+    // The application's name shows in pg_stat_activity, so a lead can see who is connected.
+    database->m_db.setConnectOptions((where.options.isEmpty() ? QString() : where.options + QLatin1Char(';')) +
+                                     QStringLiteral("application_name=escalation-workbench;connect_timeout=10"));
+    if (!database->m_db.open())
+        throw WorkbenchError(QStringLiteral("Cannot connect to %1: %2")
+                                 .arg(where.display, database->m_db.lastError().databaseText().trimmed()));
+    // Figures are computed from integers and doubles read back exactly: make sure floats print all digits.
+    sql::run(database->m_db, QStringLiteral("SET extra_float_digits = 3"));
+    sql::run(database->m_db, QStringLiteral("SET client_min_messages = warning"));
+    database->m_serverUser = sql::scalar(database->m_db, QStringLiteral("SELECT session_user")).toString();
+    return database;
+}
+
+std::unique_ptr<Database> Database::initPostgres(const QString &location, const std::optional<QString> &password)
+{
+    std::unique_ptr<Database> database = connectPostgres(location, password);
+    schema::initPostgres(database->m_db);
+    database->m_schemaVersion = schema::postgresVersion(database->m_db);
+    return database;
+}
+
+std::unique_ptr<Database> Database::open(const QString &location, const std::optional<QString> &password)
+{
+    if (postgres::isLocation(location)) {
+        std::unique_ptr<Database> database = connectPostgres(location, password);
+        const int version = schema::postgresVersion(database->m_db);
+        if (version == 0)
+            throw WorkbenchError(QStringLiteral("%1 holds no workspace yet. A lead creates one with "
+                                                "`escalation-workbench workspace init %1` (or copies a file there "
+                                                "with `workspace copy FILE %1`).")
+                                     .arg(database->m_path));
+        if (version > schema::kCurrentVersion)
+            throw WorkbenchError(QStringLiteral("%1 was written by a newer version of Escalation Workbench (schema "
+                                                "%2; this version reads up to %3). Update the workbench to open "
+                                                "it; nothing was changed.")
+                                     .arg(database->m_path)
+                                     .arg(version)
+                                     .arg(schema::kCurrentVersion));
+        if (version < schema::kCurrentVersion)
+            schema::migratePostgres(database->m_db, version);
+        database->m_schemaVersion = schema::postgresVersion(database->m_db);
+        return database;
+    }
+    const QString &path = location;
     // Before the first connection of the process: each connection is used by one thread at a time (one per
     // thread, uniquely named), so SQLite's per-call mutexes and allocation statistics are pure cost (~10 %
     // of a bulk import). Ignored (SQLITE_MISUSE) if SQLite was started before, which is harmless.
@@ -255,6 +316,10 @@ std::unique_ptr<Database> Database::open(const QString &path)
 
 void Database::setBusyTimeout(int msecs)
 {
+    if (m_kind == StoreKind::Postgres) { // a row lock another session holds: wait this long, then refuse
+        sql::run(m_db, QStringLiteral("SET lock_timeout = %1").arg(msecs));
+        return;
+    }
     // PRAGMA takes no bound values; msecs is an int, never text from outside.
     sql::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(msecs));
 }
@@ -265,8 +330,20 @@ void Database::requireWritable(const QString &action) const
         throw WorkbenchError(QStringLiteral("%1 is not possible: %2").arg(action, m_whyReadOnly));
 }
 
+pg_conn *Database::postgresConnection() const
+{
+    if (m_kind != StoreKind::Postgres)
+        return nullptr;
+    const QVariant value = m_db.driver()->handle();
+    if (!value.isValid() || qstrcmp(value.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<pg_conn *const *>(value.constData());
+}
+
 sqlite3 *Database::handle() const
 {
+    if (m_kind != StoreKind::SqliteFile)
+        return nullptr;
     const QVariant value = m_db.driver()->handle();
     if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
         return nullptr;

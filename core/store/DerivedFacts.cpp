@@ -2,7 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
-#include "SqliteStatement.h"
+#include "Statement.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -153,7 +153,7 @@ void recomputeFollowups(Database &db)
     std::vector<Contact> contacts;
     QByteArray customers; // the customer ids, end to end
     {
-        SqliteStatement scan(db.handle(), "SELECT id, customer_id, category_id, created_at FROM conversations"
+        Statement scan(db, "SELECT id, customer_id, category_id, created_at FROM conversations"
                                           " WHERE customer_id IS NOT NULL");
         while (scan.step()) {
             const QByteArrayView customer = scan.columnBytes(1);
@@ -203,8 +203,8 @@ void recomputeFollowups(Database &db)
     std::sort(flagged.begin(), flagged.end());
 
     // 2. Write only the flags that change: rows flagged now but not stored so, and the reverse.
-    SqliteStatement stored(db.handle(), "SELECT id FROM conversations WHERE has_followup <> 0 ORDER BY id");
-    SqliteStatement update(db.handle(), "UPDATE conversations SET has_followup = ?1 WHERE id = ?2");
+    Statement stored(db, "SELECT id FROM conversations WHERE has_followup <> 0 ORDER BY id");
+    Statement update(db, "UPDATE conversations SET has_followup = ?1 WHERE id = ?2");
     auto write = [&](qint64 id, bool flag) {
         update.bind(1, qint64(flag ? 1 : 0));
         update.bind(2, id);

@@ -2,7 +2,7 @@
 
 #include "Database.h"
 #include "Sql.h"
-#include "SqliteStatement.h"
+#include "Statement.h"
 
 #include <sqlite3.h>
 
@@ -43,7 +43,7 @@ std::optional<qint64> DimensionCache::resolveFolded(DimensionKind kind, const QS
     if (const auto found = m_ids.constFind(key); found != m_ids.constEnd())
         return *found;
     if (!m_insert)
-        m_insert = std::make_unique<SqliteStatement>(m_db.handle(),
+        m_insert = std::make_unique<Statement>(m_db,
                                                      "INSERT INTO dimensions (kind, name, folded) VALUES (?1, ?2, ?3)");
     m_insert->bind(1, qint64(kind));
     m_insert->bind(2, trimmed);

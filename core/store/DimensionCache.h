@@ -11,7 +11,7 @@
 namespace workbench {
 
 class Database;
-class SqliteStatement;
+class Statement;
 
 /// Resolves category, channel, team and agent names to their stored ids (creating rows as needed).
 /// Names are trimmed of Unicode white space and matched by Unicode simple case folding; the spelling
@@ -40,7 +40,7 @@ private:
     QHash<Key, qint64> m_ids;
     /// The same names as they came, before trimming and folding: most rows repeat a few spellings exactly.
     QHash<Key, qint64> m_exact;
-    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<Statement> m_insert;
     Database &m_db;
 };
 

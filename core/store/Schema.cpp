@@ -1,9 +1,13 @@
 #include "Schema.h"
 
+#include "PostgresConnection.h"
 #include "Sql.h"
+#include "TeamPolicies.h"
 #include "common/WorkbenchError.h"
 
 #include <QSqlQuery>
+
+#include <functional>
 
 namespace workbench::schema {
 
@@ -266,6 +270,69 @@ void migrate(const QSqlDatabase &db, int fromVersion, int toVersion)
                                      .arg(step.summary, error.message()));
         }
     }
+}
+
+int postgresVersion(const QSqlDatabase &db)
+{
+    if (!sql::scalar(db, QStringLiteral("SELECT to_regclass('workspace_meta') IS NOT NULL")).toBool())
+        return 0;
+    return sql::scalar(db, QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'schema_version'")).toInt();
+}
+
+namespace {
+
+// One lock number for every client of every workspace database: migrations are rare and short.
+constexpr const char *kMigrationLock = "SELECT pg_advisory_xact_lock(1163346481)";
+
+void runInPostgresTransaction(const QSqlDatabase &db, const QString &what, const std::function<void()> &work)
+{
+    sql::run(db, QStringLiteral("BEGIN"));
+    try {
+        sql::run(db, QLatin1String(kMigrationLock));
+        work();
+        sql::run(db, QStringLiteral("COMMIT"));
+    } catch (const WorkbenchError &error) {
+        QSqlQuery rollback(db);
+        rollback.exec(QStringLiteral("ROLLBACK"));
+        throw WorkbenchError(QStringLiteral("%1: %2").arg(what, error.message()));
+    }
+}
+
+} // namespace
+
+void migratePostgres(const QSqlDatabase &db, int fromVersion, int toVersion)
+{
+    for (const MigrationStep &step : migrationSteps()) {
+        if (step.version <= fromVersion || step.version > toVersion)
+            continue;
+        runInPostgresTransaction(
+            db,
+            QStringLiteral("Could not upgrade the workspace to schema version %1 (%2)")
+                .arg(step.version)
+                .arg(step.summary),
+            [&] {
+                if (postgresVersion(db) >= step.version)
+                    return;
+                for (const QString &statement : step.statements)
+                    sql::run(db, postgres::translateSchemaStatement(statement));
+                sql::run(db, QStringLiteral("UPDATE workspace_meta SET value = :version WHERE key = 'schema_version'"),
+                         {{":version", QString::number(step.version)}});
+            });
+    }
+    runInPostgresTransaction(db, QStringLiteral("Could not set up the team's roles and policies"),
+                             [&] { team::installPolicies(db); });
+}
+
+void initPostgres(const QSqlDatabase &db)
+{
+    runInPostgresTransaction(db, QStringLiteral("Could not create the workspace"), [&] {
+        team::createRoles(db);
+        sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS workspace_meta (key TEXT COLLATE \"C\" PRIMARY KEY,"
+                                    " value TEXT NOT NULL)"));
+        sql::run(db, QStringLiteral("INSERT INTO workspace_meta (key, value) VALUES ('schema_version', '0'),"
+                                    " ('application', 'escalation-workbench') ON CONFLICT (key) DO NOTHING"));
+    });
+    migratePostgres(db, postgresVersion(db));
 }
 
 } // namespace workbench::schema

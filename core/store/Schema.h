@@ -36,4 +36,12 @@ const std::vector<IndexDefinition> &bulkRebuiltIndexes();
 /// Throws WorkbenchError when a step fails (that step is rolled back; earlier ones stay).
 void migrate(const QSqlDatabase &db, int fromVersion, int toVersion = kCurrentVersion);
 
+/// PostgreSQL: the version in `workspace_meta` (0 when the database holds no workspace).
+int postgresVersion(const QSqlDatabase &db);
+/// PostgreSQL: the same steps, translated (postgres::translateSchemaStatement), each in its own transaction
+/// under an advisory lock so that two clients starting at once migrate once.
+void migratePostgres(const QSqlDatabase &db, int fromVersion, int toVersion = kCurrentVersion);
+/// PostgreSQL: creates the version table when missing, migrates, and installs the team's roles and policies.
+void initPostgres(const QSqlDatabase &db);
+
 } // namespace workbench::schema

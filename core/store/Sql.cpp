@@ -9,8 +9,14 @@ namespace {
 
 [[noreturn]] void fail(const QSqlQuery &query, const QString &statement)
 {
+    const QSqlError error = query.lastError();
+    // PostgreSQL's SQLSTATE for a refused permission (a grant or a row-level security policy): say who and why.
+    if (error.nativeErrorCode() == QLatin1String("42501"))
+        throw WorkbenchError(QStringLiteral("The server refused it: this role may not do that (%1); a lead (role "
+                                            "ewb_lead) can.")
+                                 .arg(error.databaseText().trimmed()));
     throw WorkbenchError(
-        QStringLiteral("Database error: %1 (in: %2)").arg(query.lastError().text(), statement.simplified().left(160)));
+        QStringLiteral("Database error: %1 (in: %2)").arg(error.text(), statement.simplified().left(160)));
 }
 
 } // namespace
@@ -18,7 +24,9 @@ namespace {
 QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
 {
     QSqlQuery query(db);
-    query.setForwardOnly(true);
+    // Forward-only on SQLite (no copy of the rows). QPSQL fetches the whole result instead, so that libpq
+    // statements (Statement, COPY) may run on the same connection while this query is being read.
+    query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
     if (!query.prepare(statement))
         fail(query, statement);
     return query;

@@ -4,7 +4,7 @@
 #include "Database.h"
 #include "Schema.h"
 #include "Sql.h"
-#include "SqliteStatement.h"
+#include "Statement.h"
 #include "common/WorkbenchError.h"
 
 #include <QDir>
@@ -43,8 +43,8 @@ StagedImport::StagedImport(Database &workspace)
     sql::run(m_staging->sql(), QStringLiteral("PRAGMA foreign_keys = OFF"));
     sql::run(m_staging->sql(),
              QStringLiteral("CREATE TABLE staged_fields (id INTEGER PRIMARY KEY, fields INTEGER NOT NULL)"));
-    m_noteFields = std::make_unique<SqliteStatement>(
-        m_staging->handle(), "INSERT INTO staged_fields (id, fields) VALUES (?1, ?2)"
+    m_noteFields = std::make_unique<Statement>(
+        *m_staging, "INSERT INTO staged_fields (id, fields) VALUES (?1, ?2)"
                              " ON CONFLICT (id) DO UPDATE SET fields = fields | excluded.fields");
 }
 
@@ -81,8 +81,8 @@ qint64 StagedImport::adoptFromWorkspace(const QString &conversationId)
         const QByteArray copy = QByteArray("INSERT INTO conversations (") + kColumns +
                                 ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
                                 " ?17, ?18, ?19)";
-        m_readStored = std::make_unique<SqliteStatement>(m_workspace.handle(), read.constData());
-        m_copyStored = std::make_unique<SqliteStatement>(m_staging->handle(), copy.constData());
+        m_readStored = std::make_unique<Statement>(m_workspace, read.constData());
+        m_copyStored = std::make_unique<Statement>(*m_staging, copy.constData());
     }
     m_readStored->bind(1, conversationId, false);
     if (!m_readStored->step()) {

@@ -10,7 +10,7 @@
 namespace workbench {
 
 class Database;
-class SqliteStatement;
+class Statement;
 
 /// Where an import does its bulk work without holding the workspace's write lock (DATA.md section 3): a private
 /// workspace file of the same schema beside the workspace, written by the usual writers while reviewers keep
@@ -53,9 +53,9 @@ private:
     Database &m_workspace;
     QTemporaryDir m_folder;
     std::unique_ptr<Database> m_staging;
-    std::unique_ptr<SqliteStatement> m_noteFields;
-    std::unique_ptr<SqliteStatement> m_readStored; ///< adoptFromWorkspace's statements, prepared on first use
-    std::unique_ptr<SqliteStatement> m_copyStored;
+    std::unique_ptr<Statement> m_noteFields;
+    std::unique_ptr<Statement> m_readStored; ///< adoptFromWorkspace's statements, prepared on first use
+    std::unique_ptr<Statement> m_copyStored;
     bool m_attached = false;
 };
 

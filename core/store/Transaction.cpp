@@ -13,14 +13,18 @@ Transaction::Transaction(Database &db, const QString &action) : m_db(db)
 {
     m_db.requireWritable(action);
     QSqlQuery begin(m_db.sql());
-    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    // SQLite: take the write lock now, so two writers queue on the busy timeout instead of failing mid-way.
+    // PostgreSQL locks rows as they are written; a plain BEGIN.
+    const QString statement =
+        m_db.kind() == StoreKind::Postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    if (!begin.exec(statement)) {
         // SQLITE_BUSY (5): another writer held the lock for longer than this connection waits.
         if (begin.lastError().nativeErrorCode() == QLatin1String("5"))
             throw WorkbenchError(QStringLiteral("%1 is not possible right now: another program is writing to the "
                                                 "workspace (an import publishing its rows, most likely). Nothing "
                                                 "was changed; try again in a moment.")
                                      .arg(action));
-        throw WorkbenchError(QStringLiteral("Database error: %1 (in: BEGIN IMMEDIATE)").arg(begin.lastError().text()));
+        throw WorkbenchError(QStringLiteral("Database error: %1 (in: %2)").arg(begin.lastError().text(), statement));
     }
     m_open = true;
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QLatin1StringView>
 #include <QString>
 #include <QtGlobal>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -13,14 +15,22 @@ struct sqlite3_stmt;
 
 namespace workbench {
 
-/// A prepared statement on the raw SQLite handle, for bulk paths where QSqlQuery's per-value QVariant
-/// costs more than the insert itself. Positional parameters (1-based); values are always bound.
-class SqliteStatement {
+class Database;
+
+/// The type of a value read from a row, as either store holds it.
+enum class ValueType { Null, Integer, Real, Text };
+
+/// A prepared statement on the workspace's own connection, for paths where QSqlQuery's per-value QVariant costs
+/// more than the work itself. Positional parameters (`?1`, 1-based); values are always bound, never spliced into
+/// the text. On an SQLite file it is SQLite's own statement; on PostgreSQL it runs through libpq on the same
+/// connection as Qt SQL (`?N` becomes `$N`; ints travel as int8, doubles as float8 with all 17 digits, so both
+/// stores read back the same numbers).
+class Statement {
 public:
-    SqliteStatement(sqlite3 *db, const char *statement);
-    ~SqliteStatement();
-    SqliteStatement(const SqliteStatement &) = delete;
-    SqliteStatement &operator=(const SqliteStatement &) = delete;
+    Statement(Database &db, const char *statement);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
 
     void bindNull(int index);
     void bind(int index, qint64 value);
@@ -31,11 +41,14 @@ public:
     void bindLatin1(int index, QLatin1StringView text);
     void bind(int index, const std::optional<qint64> &value);
     void bind(int index, const std::optional<double> &value);
-    /// Binds the current value of `column` of `row` (another statement on a row), type and all.
-    void bindColumnOf(int index, const SqliteStatement &row, int column);
+    /// Binds the current value of `column` of `row` (another statement on a row, on either store), type and all.
+    void bindColumnOf(int index, const Statement &row, int column);
 
     /// Steps once; true when a row is available.
     bool step();
+    int columnCount() const;
+    QString columnName(int column) const;
+    ValueType columnType(int column) const;
     qint64 columnInt64(int column) const;
     double columnDouble(int column) const;
     bool columnIsNull(int column) const;
@@ -46,13 +59,16 @@ public:
     void reset();
 
 private:
+    class Postgres;
+
     [[noreturn]] void fail(int code) const;
     void check(int code) const;
 
-    sqlite3 *m_db;
+    sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     /// The UTF-8 of bound text, kept until the next binding of that parameter so SQLite need not copy it.
     std::vector<QByteArray> m_text;
+    std::unique_ptr<Postgres> m_postgres; ///< set instead of m_statement on a PostgreSQL workspace
 };
 
 } // namespace workbench
