@@ -63,7 +63,7 @@ const std::vector<CommandSpec> &commands()
         {QStringLiteral("settings"), QStringLiteral("settings get|set [KEY] [VALUE] [--json]"),
          QStringLiteral("Read or change the cost model, thresholds, benchmark band and targets."), addSettingsOptions,
          runSettingsCommand, true},
-        {QStringLiteral("workspace"), QStringLiteral("workspace check | workspace recover FILE"),
+        {QStringLiteral("workspace"), QStringLiteral("workspace check | recover FILE | init URI | copy SRC DST"),
          QStringLiteral("Check a workspace with SQLite's integrity check, or write a repaired copy of a damaged one."),
          addWorkspaceOptions, runWorkspaceCommand, true},
     };

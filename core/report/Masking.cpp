@@ -185,9 +185,9 @@ qint64 addMaskPattern(Database &db, const QString &pattern, const QString &label
     const QString word = label.trimmed().isEmpty() ? QStringLiteral("masked") : label.trimmed();
     QSqlQuery insert = sql::run(db.sql(),
                                 QStringLiteral("INSERT INTO mask_patterns (pattern, label) VALUES (:pattern,"
-                                               " :label)"),
+                                               " :label) RETURNING id"),
                                 {{":pattern", pattern}, {":label", word}});
-    return insert.lastInsertId().toLongLong();
+    return insert.next() ? insert.value(0).toLongLong() : 0;
 }
 
 void removeMaskPattern(Database &db, qint64 id)

@@ -8,13 +8,12 @@ namespace workbench {
 std::optional<ConversationDetails> loadConversation(Database &db, const QString &conversationId)
 {
     Statement facts(
-        db,
-        "SELECT c.id, c.created_at, c.escalated, cat.name, ch.name, t.name, a.name, c.customer_id, c.escalated_at,"
-        " c.ai_confidence, c.csat, c.first_contact_resolution, c.handle_time_seconds, c.sentiment, c.transcript,"
-        " c.escalation_reason, c.handoff_seq, c.signals, c.has_followup"
-        " FROM conversations c JOIN dimensions cat ON cat.id = c.category_id"
-        " LEFT JOIN dimensions ch ON ch.id = c.channel_id LEFT JOIN dimensions t ON t.id = c.team_id"
-        " LEFT JOIN dimensions a ON a.id = c.agent_id WHERE c.conversation_id = ?1");
+        db, "SELECT c.id, c.created_at, c.escalated, cat.name, ch.name, t.name, a.name, c.customer_id, c.escalated_at,"
+            " c.ai_confidence, c.csat, c.first_contact_resolution, c.handle_time_seconds, c.sentiment, c.transcript,"
+            " c.escalation_reason, c.handoff_seq, c.signals, c.has_followup"
+            " FROM conversations c JOIN dimensions cat ON cat.id = c.category_id"
+            " LEFT JOIN dimensions ch ON ch.id = c.channel_id LEFT JOIN dimensions t ON t.id = c.team_id"
+            " LEFT JOIN dimensions a ON a.id = c.agent_id WHERE c.conversation_id = ?1");
     facts.bind(1, conversationId, false);
     if (!facts.step())
         return std::nullopt;
@@ -50,8 +49,7 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
     details.signalMask = int(facts.columnInt64(17));
     details.hasFollowup = facts.columnInt64(18) != 0;
 
-    Statement messages(
-        db, "SELECT role, author, text, sent_at FROM messages WHERE conversation_ref = ?1 ORDER BY seq");
+    Statement messages(db, "SELECT role, author, text, sent_at FROM messages WHERE conversation_ref = ?1 ORDER BY seq");
     messages.bind(1, details.rowId);
     while (messages.step())
         c.messages.push_back({roleFromName(messages.columnText(0)).value_or(Role::System), messages.columnText(2),
@@ -59,9 +57,9 @@ std::optional<ConversationDetails> loadConversation(Database &db, const QString 
                               messages.columnText(1)});
 
     Statement tags(db,
-                         "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name, t.role"
-                         " FROM tags t LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
-                         " WHERE t.conversation_ref = ?1 ORDER BY t.tagged_at, t.id");
+                   "SELECT t.id, t.reviewer, t.verdict, t.reason, t.note, t.tagged_at, t.takeover_seq, d.name, t.role"
+                   " FROM tags t LEFT JOIN dimensions d ON d.id = t.corrected_category_id"
+                   " WHERE t.conversation_ref = ?1 ORDER BY t.tagged_at, t.id");
     tags.bind(1, details.rowId);
     while (tags.step())
         details.tags.push_back({tags.columnInt64(0), tags.columnText(1), tags.columnText(2), tags.columnText(3),

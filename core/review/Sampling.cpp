@@ -51,7 +51,7 @@ Period lastFullIsoWeek(const QDateTime &now)
 qint64 populationSize(Database &db, const Period &period, Population population)
 {
     Statement query(db, "SELECT count(*) FROM conversations"
-                                       " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3");
+                        " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3");
     query.bind(1, period.startMsecs());
     query.bind(2, period.endMsecs());
     query.bind(3, qint64(population == Population::Escalated ? 1 : 0));
@@ -62,7 +62,7 @@ std::optional<Period> latestIsoWeekWith(Database &db, Population population)
 {
     // Walks the time index backwards and stops at the first match.
     Statement query(db, "SELECT created_at FROM conversations WHERE escalated = ?1"
-                                       " ORDER BY created_at DESC LIMIT 1");
+                        " ORDER BY created_at DESC LIMIT 1");
     query.bind(1, qint64(population == Population::Escalated ? 1 : 0));
     if (!query.step() || query.columnIsNull(0))
         return std::nullopt;
@@ -87,10 +87,9 @@ Sample drawSample(Database &db, const SampleRequest &request)
     std::vector<Candidate> population;
     {
         // In conversation-id order (UTF-8 byte order is code point order): the order a seed draws from.
-        Statement query(db,
-                              "SELECT id, conversation_id, csat, has_followup, ai_confidence FROM conversations"
-                              " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3"
-                              " ORDER BY conversation_id");
+        Statement query(db, "SELECT id, conversation_id, csat, has_followup, ai_confidence FROM conversations"
+                            " WHERE created_at >= ?1 AND created_at < ?2 AND escalated = ?3"
+                            " ORDER BY conversation_id");
         query.bind(1, request.period.startMsecs());
         query.bind(2, request.period.endMsecs());
         query.bind(3, qint64(request.population == Population::Escalated ? 1 : 0));
@@ -154,20 +153,21 @@ Sample drawSample(Database &db, const SampleRequest &request)
     }
 
     Transaction transaction(db, QStringLiteral("Drawing a sample"));
-    sql::run(
-        db.sql(),
-        QStringLiteral("INSERT INTO samples (period, population, method, seed, requested_size, created_at, created_by)"
-                       " VALUES (:period, :population, :method, :seed, :size, :at, :by)"),
-        {{":period", request.period.key()},
-         {":population", populationName(request.population)},
-         {":method", methodName(request.method)},
-         {":seed", sample.seed ? QVariant(qint64(*sample.seed)) : QVariant()},
-         {":size", request.size},
-         {":at", request.createdAtMsecs},
-         {":by", request.createdBy.isEmpty() ? QVariant() : QVariant(request.createdBy)}});
-    sample.id = sql::scalar(db.sql(), QStringLiteral("SELECT last_insert_rowid()")).toLongLong();
-    Statement item(db,
-                         "INSERT INTO sample_items (sample_id, position, conversation_ref) VALUES (?1, ?2, ?3)");
+    // RETURNING: the new id on either store (PostgreSQL has no last_insert_rowid()).
+    sample.id =
+        sql::scalar(db.sql(),
+                    QStringLiteral(
+                        "INSERT INTO samples (period, population, method, seed, requested_size, created_at, created_by)"
+                        " VALUES (:period, :population, :method, :seed, :size, :at, :by) RETURNING id"),
+                    {{":period", request.period.key()},
+                     {":population", populationName(request.population)},
+                     {":method", methodName(request.method)},
+                     {":seed", sample.seed ? QVariant(qint64(*sample.seed)) : QVariant()},
+                     {":size", request.size},
+                     {":at", request.createdAtMsecs},
+                     {":by", request.createdBy.isEmpty() ? QVariant() : QVariant(request.createdBy)}})
+            .toLongLong();
+    Statement item(db, "INSERT INTO sample_items (sample_id, position, conversation_ref) VALUES (?1, ?2, ?3)");
     for (size_t position = 0; position < chosen.size(); ++position) {
         item.bind(1, sample.id);
         item.bind(2, qint64(position));

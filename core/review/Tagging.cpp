@@ -53,7 +53,7 @@ public:
                                    QStringLiteral("INSERT INTO tags (conversation_ref, reviewer, verdict, reason, note,"
                                                   " corrected_category_id, takeover_seq, tagged_at, role) VALUES (:row,"
                                                   " :reviewer, :verdict, :reason, :note, :category, :takeover, :at,"
-                                                  " :role)"))),
+                                                  " :role) RETURNING id"))),
           m_insertHistory(
               sql::prepare(db.sql(), QStringLiteral("INSERT INTO tag_history (conversation_ref, reviewer, changed_at,"
                                                     " action, from_verdict, to_verdict, from_reason, to_reason)"
@@ -159,7 +159,8 @@ public:
         m_insertTag.bindValue(QStringLiteral(":at"), request.taggedAtMsecs);
         m_insertTag.bindValue(QStringLiteral(":role"), tagRoleName(request.role));
         sql::exec(m_insertTag);
-        const qint64 id = m_insertTag.lastInsertId().toLongLong();
+        const qint64 id = m_insertTag.next() ? m_insertTag.value(0).toLongLong() : 0;
+        m_insertTag.finish(); // RETURNING leaves SQLite's statement running until it is finished
         // The draft is what this tag now says.
         m_dropDraft.bindValue(QStringLiteral(":row"), target.rowId);
         m_dropDraft.bindValue(QStringLiteral(":reviewer"), request.reviewer.trimmed());
@@ -198,9 +199,9 @@ private:
         m_db.sql(),
         QStringLiteral("SELECT 1 FROM tags WHERE conversation_ref = :row"
                        " AND reviewer = :reviewer AND verdict = :verdict"
-                       " AND ifnull(reason, '') = ifnull(:reason, '') AND ifnull(note, '') = ifnull(:note, '')"
-                       " AND tagged_at = :at AND ifnull(corrected_category_id, 0) = :category"
-                       " AND ifnull(takeover_seq, -1) = :takeover AND role = :role"));
+                       " AND coalesce(reason, '') = coalesce(:reason, '') AND coalesce(note, '') = coalesce(:note, '')"
+                       " AND tagged_at = :at AND coalesce(corrected_category_id, 0) = :category"
+                       " AND coalesce(takeover_seq, -1) = :takeover AND role = :role"));
     QSqlQuery m_find;
     QSqlQuery m_latest;
     QSqlQuery m_insertTag;

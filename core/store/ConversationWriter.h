@@ -30,8 +30,7 @@ public:
     qint64 updatedCount() const { return m_updated; }
 
 private:
-    void bindColumns(Statement &statement, const Conversation &conversation, bool inserting,
-                     const MessageFacts *facts);
+    void bindColumns(Statement &statement, const Conversation &conversation, bool inserting, const MessageFacts *facts);
     void writeMessages(qint64 rowId, const std::vector<Message> &messages);
 
     Database &m_db;

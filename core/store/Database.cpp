@@ -335,7 +335,7 @@ pg_conn *Database::postgresConnection() const
     if (m_kind != StoreKind::Postgres)
         return nullptr;
     const QVariant value = m_db.driver()->handle();
-    if (!value.isValid() || qstrcmp(value.typeName(), "PGconn*") != 0)
+    if (!value.isValid() || (qstrcmp(value.typeName(), "PGconn*") != 0 && qstrcmp(value.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<pg_conn *const *>(value.constData());
 }

@@ -154,7 +154,7 @@ void recomputeFollowups(Database &db)
     QByteArray customers; // the customer ids, end to end
     {
         Statement scan(db, "SELECT id, customer_id, category_id, created_at FROM conversations"
-                                          " WHERE customer_id IS NOT NULL");
+                           " WHERE customer_id IS NOT NULL");
         while (scan.step()) {
             const QByteArrayView customer = scan.columnBytes(1);
             contacts.push_back({qHash(customer), quint32(customers.size()), quint32(customer.size()),

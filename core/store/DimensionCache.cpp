@@ -43,8 +43,7 @@ std::optional<qint64> DimensionCache::resolveFolded(DimensionKind kind, const QS
     if (const auto found = m_ids.constFind(key); found != m_ids.constEnd())
         return *found;
     if (!m_insert)
-        m_insert = std::make_unique<Statement>(m_db,
-                                                     "INSERT INTO dimensions (kind, name, folded) VALUES (?1, ?2, ?3)");
+        m_insert = std::make_unique<Statement>(m_db, "INSERT INTO dimensions (kind, name, folded) VALUES (?1, ?2, ?3)");
     m_insert->bind(1, qint64(kind));
     m_insert->bind(2, trimmed);
     m_insert->bind(3, key.folded);

@@ -41,6 +41,14 @@ void exec(QSqlQuery &query)
 QSqlQuery run(const QSqlDatabase &db, const QString &statement,
               std::initializer_list<std::pair<const char *, QVariant>> bindings)
 {
+    if (bindings.size() == 0) {
+        // Nothing to bind: executed directly. PostgreSQL cannot PREPARE schema statements, SET, BEGIN or DO.
+        QSqlQuery query(db);
+        query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
+        if (!query.exec(statement))
+            fail(query, statement);
+        return query;
+    }
     QSqlQuery query = prepare(db, statement);
     for (const auto &[name, value] : bindings)
         query.bindValue(QString::fromLatin1(name), value);

@@ -43,9 +43,9 @@ StagedImport::StagedImport(Database &workspace)
     sql::run(m_staging->sql(), QStringLiteral("PRAGMA foreign_keys = OFF"));
     sql::run(m_staging->sql(),
              QStringLiteral("CREATE TABLE staged_fields (id INTEGER PRIMARY KEY, fields INTEGER NOT NULL)"));
-    m_noteFields = std::make_unique<Statement>(
-        *m_staging, "INSERT INTO staged_fields (id, fields) VALUES (?1, ?2)"
-                             " ON CONFLICT (id) DO UPDATE SET fields = fields | excluded.fields");
+    m_noteFields =
+        std::make_unique<Statement>(*m_staging, "INSERT INTO staged_fields (id, fields) VALUES (?1, ?2)"
+                                                " ON CONFLICT (id) DO UPDATE SET fields = fields | excluded.fields");
 }
 
 StagedImport::~StagedImport()

@@ -45,11 +45,11 @@ qint64 addEvent(Database &db, const QDate &date, const QString &kind, const QStr
         throw WorkbenchError(QStringLiteral("An event needs a label, e.g. \"Returns policy v2\"."));
     QSqlQuery insert = sql::run(db.sql(),
                                 QStringLiteral("INSERT INTO events (occurred_on, kind, label) VALUES (:date, :kind,"
-                                               " :label)"),
+                                               " :label) RETURNING id"),
                                 {{":date", date.toString(Qt::ISODate)},
                                  {":kind", kind.trimmed().isEmpty() ? QStringLiteral("other") : kind.trimmed()},
                                  {":label", label.trimmed()}});
-    return insert.lastInsertId().toLongLong();
+    return insert.next() ? insert.value(0).toLongLong() : 0;
 }
 
 void removeEvent(Database &db, qint64 id)
@@ -75,9 +75,10 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
     const QSqlDatabase &connection = db.sql();
     WorkspaceFacts facts;
     {
-        QSqlQuery query = sql::run(connection, QStringLiteral("SELECT count(*), total(escalated), min(created_at),"
-                                                              " max(created_at), total(has_followup),"
-                                                              " count(csat) FROM conversations"));
+        QSqlQuery query =
+            sql::run(connection, QStringLiteral("SELECT count(*), coalesce(sum(escalated), 0), min(created_at),"
+                                                " max(created_at), coalesce(sum(has_followup), 0),"
+                                                " count(csat) FROM conversations"));
         query.next();
         facts.total.conversations = query.value(0).toLongLong();
         facts.total.escalated = qint64(query.value(1).toDouble());
@@ -103,7 +104,7 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
     }
     if (facts.firstCreatedMsecs) {
         QSqlQuery monthQuery =
-            sql::prepare(connection, QStringLiteral("SELECT count(*), total(escalated) FROM conversations"
+            sql::prepare(connection, QStringLiteral("SELECT count(*), coalesce(sum(escalated), 0) FROM conversations"
                                                     " WHERE created_at >= :start AND created_at < :end"));
         const Period last = Period::monthContaining(*facts.lastCreatedMsecs);
         for (Period month = Period::monthContaining(*facts.firstCreatedMsecs);; month = month.next()) {
@@ -120,7 +121,7 @@ WorkspaceFacts loadWorkspaceFacts(Database &db)
     {
         QSqlQuery query =
             sql::run(connection, QStringLiteral("SELECT d.name, c.n, c.e FROM ("
-                                                "  SELECT category_id, count(*) AS n, total(escalated) AS e"
+                                                "  SELECT category_id, count(*) AS n, coalesce(sum(escalated), 0) AS e"
                                                 "  FROM conversations GROUP BY category_id) AS c"
                                                 " JOIN dimensions AS d ON d.id = c.category_id"
                                                 " ORDER BY c.n DESC, d.name"));
