@@ -1,5 +1,7 @@
 #include "ConversationWriter.h"
 
+#include "common/WorkbenchError.h"
+
 #include "ConversationColumns.h"
 #include "Database.h"
 #include "DerivedFacts.h"
@@ -59,6 +61,13 @@ std::optional<qint64> optionalBool(const std::optional<bool> &value)
 
 ConversationWriter::ConversationWriter(Database &db) : m_db(db), m_dimensions(db)
 {
+    // Rows are written to a file: a workspace file, or an import's staging file. A team workspace receives them
+    // by `workspace copy` (COPY on the server); an import straight into it is not there yet.
+    if (db.kind() != StoreKind::SqliteFile)
+        throw WorkbenchError(QStringLiteral("Writing conversations straight into %1 is not possible in this version: "
+                                            "import into a workspace file and copy it to the server with "
+                                            "`escalation-workbench workspace copy FILE %1`.")
+                                 .arg(db.path()));
     m_findId = std::make_unique<Statement>(db, "SELECT id FROM conversations WHERE conversation_id = ?1");
     m_insert = std::make_unique<Statement>(db, kInsert);
     m_deleteMessages = std::make_unique<Statement>(db, "DELETE FROM messages WHERE conversation_ref = ?1");

@@ -185,7 +185,7 @@ std::unique_ptr<Database> Database::connectPostgres(const QString &location, con
                                  .arg(where.display, database->m_db.lastError().databaseText().trimmed()));
     // Figures are computed from integers and doubles read back exactly: make sure floats print all digits.
     sql::run(database->m_db, QStringLiteral("SET extra_float_digits = 3"));
-    sql::run(database->m_db, QStringLiteral("SET client_min_messages = warning"));
+    sql::run(database->m_db, QStringLiteral("SET client_min_messages = error"));
     database->m_serverUser = sql::scalar(database->m_db, QStringLiteral("SELECT session_user")).toString();
     return database;
 }

@@ -130,6 +130,12 @@ QString errorText(const pg_result *result, const pg_conn *connection)
     return message;
 }
 
+void endAbortedTransaction(pg_conn *connection)
+{
+    if (connection && PQtransactionStatus(connection) == PQTRANS_INERROR)
+        PQclear(PQexec(connection, "ROLLBACK"));
+}
+
 Copy::Copy(pg_conn *connection, const QString &table, const QStringList &columns)
     : m_connection(connection), m_table(table)
 {

@@ -43,6 +43,10 @@ QString translateSchemaStatement(const QString &statement);
 /// The server's message of a failed result, said plainly where the cause is known (a refused permission).
 QString errorText(const pg_result *result, const pg_conn *connection);
 
+/// After a failed statement PostgreSQL refuses everything but ROLLBACK in that transaction: ends it at once, so
+/// that the statements released while the error travels up do not each warn "transaction is aborted".
+void endAbortedTransaction(pg_conn *connection);
+
 /// Bulk rows into a table through COPY ... FROM STDIN (text format), on the workspace's own connection.
 class Copy {
 public:

@@ -1,6 +1,9 @@
 #include "Sql.h"
 
+#include "PostgresConnection.h"
 #include "common/WorkbenchError.h"
+
+#include <QSqlDriver>
 
 #include <QSqlError>
 
@@ -10,11 +13,17 @@ namespace {
 [[noreturn]] void fail(const QSqlQuery &query, const QString &statement)
 {
     const QSqlError error = query.lastError();
+    if (const QSqlDriver *driver = query.driver(); driver && driver->dbmsType() == QSqlDriver::PostgreSQL) {
+        const QVariant handle = driver->handle();
+        if (handle.isValid() && handle.metaType().flags().testFlag(QMetaType::IsPointer))
+            postgres::endAbortedTransaction(*static_cast<pg_conn *const *>(handle.constData()));
+    }
     // PostgreSQL's SQLSTATE for a refused permission (a grant or a row-level security policy): say who and why.
     if (error.nativeErrorCode() == QLatin1String("42501"))
-        throw WorkbenchError(QStringLiteral("The server refused it: this role may not do that (%1); a lead (role "
-                                            "ewb_lead) can.")
-                                 .arg(error.databaseText().trimmed()));
+        throw WorkbenchError(
+            QStringLiteral("The server refused it: this role may not do that (%1); a lead (role "
+                           "ewb_lead) can.")
+                .arg(error.databaseText().section(QLatin1Char('\n'), 0, 0).remove(QStringLiteral("ERROR:")).trimmed()));
     throw WorkbenchError(
         QStringLiteral("Database error: %1 (in: %2)").arg(error.text(), statement.simplified().left(160)));
 }

@@ -25,11 +25,21 @@ QString stagedValue(const FieldColumns &field, const char *column)
 
 constexpr int kAdoptedColumns = 19;
 
+// A hidden folder beside the workspace file (same file system, so a large import needs no room in /tmp).
+QString stagingFolderTemplate(const Database &workspace)
+{
+    if (workspace.kind() != StoreKind::SqliteFile)
+        throw WorkbenchError(QStringLiteral("Importing into %1 is not possible in this version: import into a "
+                                            "workspace file and copy it to the server with `escalation-workbench "
+                                            "workspace copy FILE %1`.")
+                                 .arg(workspace.path()));
+    const QFileInfo file(workspace.path());
+    return file.absolutePath() + QStringLiteral("/.") + file.fileName() + QStringLiteral(".import-XXXXXX");
+}
+
 } // namespace
 
-StagedImport::StagedImport(Database &workspace)
-    : m_workspace(workspace), m_folder(QFileInfo(workspace.path()).absolutePath() + QStringLiteral("/.") +
-                                       QFileInfo(workspace.path()).fileName() + QStringLiteral(".import-XXXXXX"))
+StagedImport::StagedImport(Database &workspace) : m_workspace(workspace), m_folder(stagingFolderTemplate(workspace))
 {
     if (!m_folder.isValid())
         throw WorkbenchError(QStringLiteral("Cannot create a staging folder beside %1: %2")

@@ -48,6 +48,7 @@ public:
             const QString message = postgres::errorText(result, connection);
             PQclear(result);
             result = nullptr;
+            postgres::endAbortedTransaction(connection);
             throw WorkbenchError(QStringLiteral("Database error: %1 (in: %2)")
                                      .arg(message, QString::fromUtf8(text.simplified().left(160))));
         }
