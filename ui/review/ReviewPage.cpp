@@ -689,6 +689,12 @@ void ReviewPage::showError(const QString &message)
 
 void ReviewPage::askForReviewer()
 {
+    if (m_db && !m_db->serverUser().isEmpty()) {
+        showError(tr("On a team workspace every tag is signed with your login (%1); sign in as another person to "
+                     "review as them.")
+                      .arg(m_db->serverUser()));
+        return;
+    }
     const QString suggestion = reviewer().isEmpty() ? qEnvironmentVariable("USER") : reviewer();
     const QString name = m_reviewerProvider ? m_reviewerProvider(suggestion)
                                             : QInputDialog::getText(this, tr("Reviewer Name"),
@@ -734,9 +740,11 @@ void ReviewPage::setDatabase(Database *db)
         const QString remembered =
             db ? settings.value(kWorkspaceGroup.arg(workspaceKey(), QStringLiteral("reviewer"))).toString() : QString();
         // A window keeps the name it has; a new one takes the workspace's last reviewer, else the last name used.
-        m_reviewer = !m_reviewer.isEmpty()   ? m_reviewer
-                     : !remembered.isEmpty() ? remembered
-                                             : settings.value(kReviewerKey).toString();
+        // On a team workspace the server says who signs: the login, whatever a name typed before.
+        m_reviewer = db && !db->serverUser().isEmpty() ? db->serverUser()
+                     : !m_reviewer.isEmpty()           ? m_reviewer
+                     : !remembered.isEmpty()           ? remembered
+                                                       : settings.value(kReviewerKey).toString();
         m_reviewerButton->setText(m_reviewer.isEmpty() ? tr("Reviewer: not set") : tr("Reviewer: %1").arg(m_reviewer));
     }
     setMasking(QSettings().value(kMaskKey, false).toBool());
