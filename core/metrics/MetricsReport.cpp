@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace workbench {
 namespace {
@@ -137,17 +138,50 @@ std::vector<Recommendation> recommendationsFor(const PeriodFigures &figures, con
     return result;
 }
 
-std::vector<ReviewerAgreement> agreementFor(Database &db, const Period &period)
+using VerdictsByReviewer = std::map<QString, std::map<QString, QString>>; // reviewer -> conversation -> verdict
+
+Disagreements disagreementsOf(const VerdictsByReviewer &byReviewer, const std::set<QString> &adjudicated)
 {
-    // Each reviewer's latest tag per conversation of the period.
-    Statement tags(db, "SELECT t.reviewer, c.conversation_id, t.verdict FROM tags t"
-                                      " JOIN conversations c ON c.id = t.conversation_ref"
-                                      " WHERE c.created_at >= ?1 AND c.created_at < ?2 ORDER BY t.tagged_at, t.id");
+    std::map<QString, std::set<QString>> verdictsOf; // conversation -> the reviewers' distinct latest verdicts
+    std::map<QString, int> reviewersOf;
+    for (const auto &[reviewer, verdicts] : byReviewer) {
+        for (const auto &[conversation, verdict] : verdicts) {
+            verdictsOf[conversation].insert(verdict);
+            ++reviewersOf[conversation];
+        }
+    }
+    Disagreements result;
+    for (const auto &[conversation, count] : reviewersOf) {
+        if (count < 2)
+            continue;
+        ++result.multiReviewed;
+        if (verdictsOf[conversation].size() > 1) {
+            ++result.disagreeing;
+            if (!adjudicated.count(conversation))
+                result.pending << conversation;
+        }
+    }
+    std::sort(result.pending.begin(), result.pending.end(), codePointLess);
+    return result;
+}
+
+std::vector<ReviewerAgreement> agreementFor(Database &db, const Period &period, Disagreements &disagreements)
+{
+    // Each reviewer's latest review tag per conversation of the period; adjudications settle, never agree.
+    Statement tags(db, "SELECT t.reviewer, c.conversation_id, t.verdict, t.role FROM tags t"
+                       " JOIN conversations c ON c.id = t.conversation_ref"
+                       " WHERE c.created_at >= ?1 AND c.created_at < ?2 ORDER BY t.tagged_at, t.id");
     tags.bind(1, period.startMsecs());
     tags.bind(2, period.endMsecs());
-    std::map<QString, std::map<QString, QString>> byReviewer; // reviewer -> conversation -> verdict (latest wins)
-    while (tags.step())
-        byReviewer[tags.columnText(0)][tags.columnText(1)] = tags.columnText(2);
+    VerdictsByReviewer byReviewer; // latest wins
+    std::set<QString> adjudicated;
+    while (tags.step()) {
+        if (tags.columnBytes(3) == "adjudication")
+            adjudicated.insert(tags.columnText(1));
+        else
+            byReviewer[tags.columnText(0)][tags.columnText(1)] = tags.columnText(2);
+    }
+    disagreements = disagreementsOf(byReviewer, adjudicated);
     std::vector<QString> reviewers;
     for (const auto &[reviewer, verdicts] : byReviewer)
         reviewers.push_back(reviewer);
@@ -239,7 +273,7 @@ MetricsReport computeMetrics(Database &db, const Period &period, std::optional<P
     const PeriodFigures baselineFigures = computePeriodFigures(db, report.baselinePeriod, gapPoints);
     if (baselineFigures.total.conversations > 0)
         report.baseline = headlineOf(baselineFigures, settings);
-    report.agreement = agreementFor(db, period);
+    report.agreement = agreementFor(db, period, report.disagreements);
     report.thresholdCurve = thresholdCurve(report.figures);
     const Headline &h = report.headline;
     const std::pair<const char *, std::optional<double>> targets[] = {

@@ -57,6 +57,19 @@ struct ReviewerAgreement {
     QStringList disagreements; ///< conversation ids, sorted
 };
 
+/// METRICS.md, several reviewers: conversations of the period that two or more reviewers reviewed (`review`
+/// tags), those whose latest verdicts differ, and those of them no adjudication has settled yet.
+struct Disagreements {
+    qint64 multiReviewed = 0;
+    qint64 disagreeing = 0;
+    QStringList pending; ///< the adjudication queue: conversation ids, sorted
+    /// disagreeing / multiReviewed; nullopt when no conversation has two reviewers.
+    std::optional<double> rate() const
+    {
+        return multiReviewed > 0 ? std::optional<double>(double(disagreeing) / double(multiReviewed)) : std::nullopt;
+    }
+};
+
 struct ThresholdPoint {
     double threshold = 0;
     std::optional<double> precision;
@@ -81,6 +94,7 @@ struct MetricsReport {
     std::optional<Headline> baseline;
     Period baselinePeriod = Period::month(1970, 1);
     std::vector<ReviewerAgreement> agreement;
+    Disagreements disagreements;
     /// 101 points (t = 0.00 .. 1.00); nullopt when no reviewed conversation carries ai_confidence.
     std::optional<std::vector<ThresholdPoint>> thresholdCurve;
     std::vector<TargetFigure> targets;

@@ -123,6 +123,9 @@ QJsonObject metricsJson(const MetricsReport &report)
                         {QStringLiteral("kappa"), number(pair.kappa)},
                         {QStringLiteral("disagreements"), QJsonArray::fromStringList(pair.disagreements)}});
     root.insert(QStringLiteral("agreement"), agreement);
+    root.insert(QStringLiteral("disagreement_rate"), number(report.disagreements.rate()));
+    root.insert(QStringLiteral("adjudication_pending"), double(report.disagreements.pending.size()));
+    root.insert(QStringLiteral("adjudication_queue"), QJsonArray::fromStringList(report.disagreements.pending));
     if (report.thresholdCurve) {
         QJsonArray curve;
         for (const ThresholdPoint &point : *report.thresholdCurve)

@@ -51,6 +51,12 @@ check "the same on the file" "$app" tag --db "$work/demo.ewb" --conversation "$f
 refused "bob cannot tag as alice" "row-level security" "$app" tag --db "$bob" --conversation "$first" --verdict correct_escalation --reviewer alice
 refused "a reviewer cannot adjudicate" "row-level security" "$app" tag --db "$bob" --conversation "$first" --verdict correct_escalation --reviewer bob --role adjudication
 refused "a reviewer cannot change settings" "refused" "$app" settings set agent_cost 9 --db "$bob"
+"$app" metrics --db "$alice" --period "$period" --json >"$work/before.json"
+check "the disagreement waits for a lead" python3 -c "
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m['disagreement_rate'] == 1 and m['adjudication_pending'] == 1, m['disagreement_rate']
+assert m['adjudication_queue'] == [sys.argv[2]], m['adjudication_queue']" "$work/before.json" "$first"
 check "carol (lead) adjudicates" "$app" tag --db "$carol" --conversation "$first" --verdict correct_escalation --reviewer carol --role adjudication --at 2026-11-02T12:00:00Z
 check "the same on the file" "$app" tag --db "$work/demo.ewb" --conversation "$first" --verdict correct_escalation --reviewer carol --role adjudication --at 2026-11-02T12:00:00Z
 
@@ -58,6 +64,10 @@ check "the same on the file" "$app" tag --db "$work/demo.ewb" --conversation "$f
 "$app" metrics --db "$alice" --period "$period" --json >"$work/server.json"
 check "metrics --json identical on both stores" cmp "$work/file.json" "$work/server.json"
 check "the figures hold the tags" grep -q '"reviewed_escalated":6' "$work/server.json"
+check "the adjudication settled it" python3 -c "
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m['disagreement_rate'] == 1 and m['adjudication_pending'] == 0 and m['adjudication_queue'] == []" "$work/server.json"
 
 audit=$(psql_admin -d "$db" -At -c "SELECT string_agg(changed_by || ':' || operation || ':' || coalesce(role, ''), ',' ORDER BY id) FROM tag_audit WHERE changed_by <> 'ewb_admin'")
 expected="alice:insert:review,alice:insert:review,alice:insert:review,alice:insert:review,alice:insert:review,alice:insert:review,bob:insert:review,carol:insert:adjudication"
