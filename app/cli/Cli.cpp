@@ -83,7 +83,8 @@ QString overallUsage()
                        .arg(programName());
     for (const CommandSpec &spec : commands())
         text += QStringLiteral("  %1  %2\n").arg(spec.name.leftJustified(10), spec.summary);
-    text += QStringLiteral("\nEvery command takes --db FILE (default: the workspace the window opens, now %1)\n"
+    text += QStringLiteral("\nEvery command takes --db FILE or --db postgresql://HOST/DB (default: the workspace the "
+                           "window opens, now %1)\n"
                            "and --help. Exit codes: 0 success, 1 a user error, 2 a usage error.\n")
                 .arg(QDir::toNativeSeparators(defaultWorkspacePath()));
     return text;
@@ -180,7 +181,8 @@ int runCli(const QStringList &givenArguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->summary);
-    parser.addOption({QStringLiteral("db"), QStringLiteral("The workspace file (default: the one the window opens)."),
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("The workspace file or a postgresql:// URI (default: the one the window opens)."),
                       QStringLiteral("FILE")});
     const QCommandLineOption helpOption = parser.addHelpOption();
     spec->addOptions(parser);

@@ -28,6 +28,11 @@ int runWorkspaceCommand(const CommandContext &context)
     const QStringList words = context.parser.positionalArguments();
     const QString verb = words.value(0);
     const QString file = QDir::toNativeSeparators(context.workspacePath());
+    if ((verb == QLatin1String("check") || verb == QLatin1String("recover")) &&
+        postgres::isLocation(context.workspacePath()))
+        throw UsageError{QStringLiteral("%1 is for a workspace file; a PostgreSQL server checks its own pages (and "
+                                        "`workspace copy URI FILE` makes a file of a team workspace).")
+                             .arg(verb)};
     if (verb == QLatin1String("check")) {
         if (words.size() > 1)
             throw UsageError{QStringLiteral("unexpected argument \"%1\".").arg(words[1])};
