@@ -332,12 +332,7 @@ void Database::requireWritable(const QString &action) const
 
 pg_conn *Database::postgresConnection() const
 {
-    if (m_kind != StoreKind::Postgres)
-        return nullptr;
-    const QVariant value = m_db.driver()->handle();
-    if (!value.isValid() || (qstrcmp(value.typeName(), "PGconn*") != 0 && qstrcmp(value.typeName(), "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<pg_conn *const *>(value.constData());
+    return m_kind == StoreKind::Postgres ? postgres::connectionOf(m_db.driver()) : nullptr;
 }
 
 sqlite3 *Database::handle() const

@@ -4,6 +4,7 @@
 #include "common/WorkbenchError.h"
 
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -128,6 +129,16 @@ QString errorText(const pg_result *result, const pg_conn *connection)
                               "try again")
             .arg(message);
     return message;
+}
+
+pg_conn *connectionOf(const QSqlDriver *driver)
+{
+    if (!driver || driver->dbmsType() != QSqlDriver::PostgreSQL)
+        return nullptr;
+    const QVariant handle = driver->handle();
+    if (!handle.isValid() || !handle.metaType().flags().testFlag(QMetaType::IsPointer))
+        return nullptr;
+    return *static_cast<pg_conn *const *>(handle.constData());
 }
 
 void endAbortedTransaction(pg_conn *connection)

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QSqlDriver;
 struct pg_conn;
 struct pg_result;
 
@@ -42,6 +43,9 @@ QString translateSchemaStatement(const QString &statement);
 
 /// The server's message of a failed result, said plainly where the cause is known (a refused permission).
 QString errorText(const pg_result *result, const pg_conn *connection);
+
+/// The libpq connection under Qt's QPSQL driver; null for any other driver.
+pg_conn *connectionOf(const QSqlDriver *driver);
 
 /// After a failed statement PostgreSQL refuses everything but ROLLBACK in that transaction: ends it at once, so
 /// that the statements released while the error travels up do not each warn "transaction is aborted".

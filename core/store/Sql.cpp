@@ -3,7 +3,6 @@
 #include "PostgresConnection.h"
 #include "common/WorkbenchError.h"
 
-#include <QSqlDriver>
 
 #include <QSqlError>
 
@@ -13,11 +12,7 @@ namespace {
 [[noreturn]] void fail(const QSqlQuery &query, const QString &statement)
 {
     const QSqlError error = query.lastError();
-    if (const QSqlDriver *driver = query.driver(); driver && driver->dbmsType() == QSqlDriver::PostgreSQL) {
-        const QVariant handle = driver->handle();
-        if (handle.isValid() && handle.metaType().flags().testFlag(QMetaType::IsPointer))
-            postgres::endAbortedTransaction(*static_cast<pg_conn *const *>(handle.constData()));
-    }
+    postgres::endAbortedTransaction(postgres::connectionOf(query.driver()));
     // PostgreSQL's SQLSTATE for a refused permission (a grant or a row-level security policy): say who and why.
     if (error.nativeErrorCode() == QLatin1String("42501"))
         throw WorkbenchError(
@@ -28,14 +23,20 @@ namespace {
         QStringLiteral("Database error: %1 (in: %2)").arg(error.text(), statement.simplified().left(160)));
 }
 
+// Forward-only on SQLite (no copy of the rows). QPSQL fetches the whole result instead, so that libpq
+// statements (Statement, COPY) may run on the same connection while this query is being read.
+QSqlQuery newQuery(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
+    return query;
+}
+
 } // namespace
 
 QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
 {
-    QSqlQuery query(db);
-    // Forward-only on SQLite (no copy of the rows). QPSQL fetches the whole result instead, so that libpq
-    // statements (Statement, COPY) may run on the same connection while this query is being read.
-    query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
+    QSqlQuery query = newQuery(db);
     if (!query.prepare(statement))
         fail(query, statement);
     return query;
@@ -52,8 +53,7 @@ QSqlQuery run(const QSqlDatabase &db, const QString &statement,
 {
     if (bindings.size() == 0) {
         // Nothing to bind: executed directly. PostgreSQL cannot PREPARE schema statements, SET, BEGIN or DO.
-        QSqlQuery query(db);
-        query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
+        QSqlQuery query = newQuery(db);
         if (!query.exec(statement))
             fail(query, statement);
         return query;
